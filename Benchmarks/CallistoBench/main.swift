@@ -1,0 +1,1 @@
+print("callisto-bench: no benchmarks yet")

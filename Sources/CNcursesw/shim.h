@@ -1,0 +1,29 @@
+#ifndef CNCURSESW_SHIM_H
+#define CNCURSESW_SHIM_H
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+/* C globals as functions: Swift 6 rejects references to mutable C globals. */
+static inline WINDOW *cnc_stdscr(void) { return stdscr; }
+static inline int cnc_LINES(void) { return LINES; }
+static inline int cnc_COLS(void) { return COLS; }
+static inline int cnc_COLORS(void) { return COLORS; }
+static inline int cnc_COLOR_PAIRS(void) { return COLOR_PAIRS; }
+static inline void cnc_set_escdelay(int ms) { set_escdelay(ms); }
+static inline void cnc_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
+static inline int cnc_KEY_F(int n) { return KEY_F(n); }
+static const attr_t CNC_A_NORMAL = A_NORMAL;
+static const attr_t CNC_A_UNDERLINE = A_UNDERLINE;
+static const attr_t CNC_A_REVERSE = A_REVERSE;
+static const attr_t CNC_A_DIM = A_DIM;
+static const attr_t CNC_A_BOLD = A_BOLD;
+static const attr_t CNC_A_ITALIC = A_ITALIC;
+static const attr_t CNC_A_BLINK = A_BLINK;
+static inline int cnc_setcchar_ext(cchar_t *wcval, const wchar_t *wch, attr_t attrs, int pair) {
+    return setcchar(wcval, wch, attrs, 0, &pair);
+}
+#endif

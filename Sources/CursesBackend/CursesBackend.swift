@@ -1,0 +1,1 @@
+// CursesBackend: see docs/ARCHITECTURE.md for what this target holds.

@@ -1,0 +1,1 @@
+// EditorCore: see docs/ARCHITECTURE.md for what this target holds.

@@ -1,0 +1,1 @@
+// EditorUI: see docs/ARCHITECTURE.md for what this target holds.

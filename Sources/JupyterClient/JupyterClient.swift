@@ -1,0 +1,1 @@
+// JupyterClient: see docs/ARCHITECTURE.md for what this target holds.

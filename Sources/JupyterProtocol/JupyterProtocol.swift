@@ -1,0 +1,2 @@
+// JupyterProtocol: see docs/ARCHITECTURE.md for what this target holds.
+import Foundation

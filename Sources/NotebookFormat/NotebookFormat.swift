@@ -1,0 +1,1 @@
+// NotebookFormat: see docs/ARCHITECTURE.md for what this target holds.

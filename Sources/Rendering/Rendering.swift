@@ -1,0 +1,1 @@
+// Rendering: see docs/ARCHITECTURE.md for what this target holds.

@@ -1,0 +1,1 @@
+// TermCore: see docs/ARCHITECTURE.md for what this target holds.

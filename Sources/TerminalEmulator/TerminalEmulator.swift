@@ -1,0 +1,1 @@
+// TerminalEmulator: see docs/ARCHITECTURE.md for what this target holds.
