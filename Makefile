@@ -25,7 +25,7 @@ test: setup
 
 bench: setup
 	@swift build -q -c release
-	@.venv/bin/python Benchmarks/run.py
+	@.venv/bin/python Benchmarks/run.py $(BENCH)
 
 install: setup
 	@swift build -q -c release

@@ -1,1 +1,0 @@
-// TermCore: see docs/ARCHITECTURE.md for what this target holds.
