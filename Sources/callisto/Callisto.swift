@@ -9,6 +9,8 @@ struct Callisto: ParsableCommand {
         version: CallistoVersion.string,
         subcommands: [
             Open.self,
+            Keys.self,
+            Config.self,
         ],
         defaultSubcommand: Open.self
     )
