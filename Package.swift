@@ -50,7 +50,7 @@ let package = Package(
         ]),
 
         // Benchmarks (make bench).
-        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient"],
+        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient", "EditorCore", "TermCore"],
                           path: "Benchmarks/CallistoBench"),
 
         // Test helpers and tests.
