@@ -51,7 +51,7 @@ let package = Package(
 
         // Test helpers and tests.
         .target(name: "TestSupport", dependencies: ["TermCore", "NotebookFormat"]),
-        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"]),
+        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"], exclude: ["Python"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "TestSupport"]),
         .testTarget(name: "JupyterClientTests", dependencies: ["JupyterClient", "TestSupport"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"]),

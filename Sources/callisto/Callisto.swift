@@ -9,6 +9,9 @@ struct Callisto: ParsableCommand {
         version: CallistoVersion.string,
         subcommands: [
             Open.self,
+            Validate.self,
+            Convert.self,
+            Strip.self,
         ],
         defaultSubcommand: Open.self
     )

@@ -48,6 +48,15 @@ public struct NotebookFile: Sendable {
         return FileFingerprint.hash(data) != fingerprint.contentHash
     }
 
+    /// Whether saving would write different bytes from those last read or written.
+    public var saveWouldChangeFile: Bool {
+        guard let fingerprint else { return true }
+        var copy = notebook
+        copy.repairCellIDs()
+        let data = copy.serialized()
+        return Int64(data.count) != fingerprint.size || FileFingerprint.hash(data) != fingerprint.contentHash
+    }
+
     /// Saves the notebook in nbformat's exact form. Cells of 4.5+ notebooks get missing ids first.
     /// Throws `NotebookFileError.changedOnDisk` if the file changed since it was read, unless `force`.
     public mutating func save(force: Bool = false) throws(NotebookFileError) {

@@ -28,6 +28,16 @@ TEXTS = [
     "vt\x0bff\x0cfs\x1cgs\x1drs\x1eend", "trailing spaces   \n\n\n", "\ufeffbom inside", "\U0001F600\U0010FFFF",
     "x" * 300, "mixed\n\r\n\r\x0b\x0c\x1c\x85\u2028\u2029end",
 ]
+CODE = [
+    "%matplotlib inline\nimport numpy as np", "!pip install x\nfiles = !ls", "%%bash\necho hi\n", "%%time\nx = 1",
+    "def f(x):\n    return x\n", "class A:\n    pass", "@decorator\ndef g():\n    pass", "async def h():\n    pass",
+    '"""docstring\n%not magic\n"""\nx = 1', "  indented = 1", "x = 1\n\n\n\ny = 2", "?print", "print?", "ls -l",
+    "cd ..\n", "# %% fake marker inside\nz = 3", "%%html\n<b>x</b>", "%%writefile f.py\nprint(1)", "%%bash -l\nls",
+    "x = %env HOME", "a = 1 \\\n  + 2", "%load_ext autoreload\n%autoreload 2", "# comment only", "# + not light",
+    "import os\n\n\ndef main():\n    pass\n\n\nmain()", "'''single\ntriple'''", "s = 'it' + \"s\"  # comment ' quote",
+]
+MARKDOWN = ["# Title?\n\ntext", "```python\n# %% inside fence\n```", "What?", "# Heading\n\n- item\n- item 2",
+            "$$x^2$$", "<!-- html -->", "Text with # hash", "    indented code"]
 FLOATS = [0.0, -0.0, 1.0, 0.1, 0.1 + 0.2, 1e16, 9.1e15, 2.0 ** 53 + 2, 9999999999999998.0, 1e-4, 1e-5, 1.5e-5,
           123456.789, 5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 1e22, 1e100, -2.5, 3.141592653589793,
           float("nan"), float("inf"), float("-inf"), 100000.0, 1e15, 0.00012]
@@ -94,6 +104,10 @@ def rmeta(r):
     if r.random() < 0.15: m["colab"] = {"base_uri": "https://localhost:8080/", "height": 35}
     if r.random() < 0.1: m["outputId"] = "6f1c2e3d-0000-4abc-9def-123456789abc"
     if r.random() < 0.2: m["custom"] = rjson(r)
+    if r.random() < 0.05: m["title"] = "A title"
+    if r.random() < 0.05: m["lines_to_next_cell"] = 2
+    if r.random() < 0.05: m["bad key!"] = 1
+    if r.random() < 0.05: m["tags"] = []
     return m
 
 
@@ -102,10 +116,11 @@ def notebook(r, minor, ncells):
     for i in range(ncells):
         kind = r.choice(["code", "code", "code", "markdown", "raw", "unknown"])
         if kind == "code":
-            c = new_code_cell(rtext(r), metadata=rmeta(r), execution_count=r.choice([None, i, 0, 10 ** 6]))
+            src = r.choice(CODE) if r.random() < 0.6 else rtext(r)
+            c = new_code_cell(src, metadata=rmeta(r), execution_count=r.choice([None, i, 0, 10 ** 6]))
             c.outputs = [routput(r, i) for _ in range(r.randint(0, 3))]
         elif kind == "markdown":
-            c = new_markdown_cell(rtext(r), metadata=rmeta(r))
+            c = new_markdown_cell(r.choice(MARKDOWN) if r.random() < 0.5 else rtext(r), metadata=rmeta(r))
             if r.random() < 0.3:
                 c.attachments = {"img é.png": {"image/png": PNG, "text/plain": ["alt\n", "text"]}}
         elif kind == "raw":
