@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"], exclude: ["Python"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "TestSupport"]),
         .testTarget(name: "JupyterClientTests", dependencies: ["JupyterClient", "TestSupport"]),
-        .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"]),
+        .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
     ]
