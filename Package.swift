@@ -37,7 +37,11 @@ let package = Package(
         .target(name: "EditorCore", dependencies: [
             "TermCore", "NotebookFormat", "JupyterClient",
             .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        ], plugins: ["EmbedResources"]),
+        // Build-time embedding of Keymaps/*.toml and Themes/*.toml into EditorCore.
+        .executableTarget(name: "callisto-embed", path: "Sources/callisto-embed"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["callisto-embed"],
+                path: "Sources/EmbedResourcesPlugin"),
         .target(name: "EditorUI", dependencies: ["EditorCore", "TermCore", "Rendering", "NotebookFormat"]),
         .executableTarget(name: "callisto", dependencies: [
             "NotebookFormat", "JupyterProtocol", "JupyterClient", "TermCore", "CursesBackend",
