@@ -12,6 +12,8 @@ struct Callisto: ParsableCommand {
             Validate.self,
             Convert.self,
             Strip.self,
+            Keys.self,
+            Config.self,
         ],
         defaultSubcommand: Open.self
     )
