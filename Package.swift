@@ -23,6 +23,7 @@ let package = Package(
                        providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         .systemLibrary(name: "CSpng", path: "Sources/CSpng", providers: [.apt(["libspng-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", path: "Sources/COpenSSLCrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPosixSpawn", path: "Sources/CPosixSpawn"),
 
         // Pure cores: values and state machines, Foundation at most (plus an HMAC provider).
         .target(name: "NotebookFormat"),
@@ -30,7 +31,7 @@ let package = Package(
         .target(name: "TermCore"),
 
         // Adapters and shells.
-        .target(name: "JupyterClient", dependencies: ["JupyterProtocol", "NotebookFormat", "CZMQ"]),
+        .target(name: "JupyterClient", dependencies: ["JupyterProtocol", "NotebookFormat", "CZMQ", "CPosixSpawn"]),
         .target(name: "CursesBackend", dependencies: ["TermCore", "CNcursesw"]),
         .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng"]),
         .target(name: "TerminalEmulator", dependencies: ["TermCore", "CVTerm"]),
