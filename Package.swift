@@ -54,7 +54,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TermCore", "NotebookFormat"]),
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "TestSupport"]),
-        .testTarget(name: "JupyterClientTests", dependencies: ["JupyterClient", "TestSupport"]),
+        .testTarget(name: "JupyterClientTests", dependencies: ["JupyterClient", "JupyterProtocol", "CZMQ", "TestSupport"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
