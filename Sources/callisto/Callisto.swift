@@ -9,6 +9,7 @@ struct Callisto: ParsableCommand {
         version: CallistoVersion.string,
         subcommands: [
             Open.self,
+            Kernels.self,
         ],
         defaultSubcommand: Open.self
     )

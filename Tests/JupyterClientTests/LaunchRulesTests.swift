@@ -62,6 +62,30 @@ import JupyterProtocol
         #expect(problems.count == 1 && problems[0].contains("broken"))
     }
 
+    @Test func spawnSubstitutesArgvAndEnvironmentAndUsesANewSession() throws {
+        let dir = try ProjectPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("out.txt").path
+        let spec = KernelSpec(name: "probe", resourceDirectory: dir.path,
+                              argv: ["/bin/sh", "-c", "echo \"$1|$2|$FOO|$BAR|$(pwd)|$(ps -o sid= -p $$)|$$\" > \(out)", "sh", "{connection_file}", "{resource_dir}"],
+                              displayName: "", language: "none", interruptMode: "signal",
+                              env: ["FOO": "${HOME}/x", "BAR": "$$lit $NOPE"], metadata: .object([:]), kernelProtocolVersion: "")
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = "/home/test"
+        let options = KernelLaunchOptions(directory: dir.path, output: .discard, paths: JupyterPaths(environment: env))
+        let process = try KernelManager.spawn(spec: spec, connectionFile: dir.path + "/k.json", options: options)
+        #expect(process.waitBlocking() == .exited(0))
+        let fields = try String(contentsOfFile: out, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            .split(separator: "|", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let realDir = URL(fileURLWithPath: dir.path).resolvingSymlinksInPath().path
+        #expect(fields[0] == realDir + "/k.json")
+        #expect(fields[1] == dir.path)
+        #expect(fields[2] == "/home/test/x")
+        #expect(fields[3] == "$lit $NOPE")
+        #expect(fields[4] == realDir)
+        #expect(fields[5] == fields[6])  // session leader: its own session
+    }
+
     @Test func connectionFileRoundTripsAndIsPrivate() throws {
         let dir = try ProjectPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
