@@ -59,8 +59,8 @@ public struct ConnectionInfo: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw KernelError.invalidFile(path: path, reason: "cannot be read")
         }
-        let json: JSONValue
-        do { json = try JSONParser.parse(data) } catch {
+        let json: MessageJSON
+        do { json = try MessageJSONParser.parse(data) } catch {
             throw KernelError.invalidFile(path: path, reason: error.description)
         }
         func port(_ key: String) throws -> Int {
@@ -82,7 +82,7 @@ public struct ConnectionInfo: Sendable, Equatable {
 
     /// The file text as jupyter_client writes it (`json.dumps(indent=2)`, its key order).
     public var fileText: String {
-        func q(_ s: String) -> String { JSONWriter.string(.string(s)) }
+        func q(_ s: String) -> String { MessageJSONWriter.string(.string(s)) }
         return """
         {
           "shell_port": \(shellPort),

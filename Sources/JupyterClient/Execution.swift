@@ -14,10 +14,10 @@ public struct ExecuteOptions: Sendable, Equatable {
     /// Expressions evaluated after the code, name → expression.
     public var userExpressions: [String: String] = [:]
     /// Request metadata (e.g. `cellId`).
-    public var metadata: JSONValue = .object([:])
+    public var metadata: MessageJSON = .object([:])
 
     public init(silent: Bool = false, storeHistory: Bool? = nil, allowStdin: Bool = false, stopOnError: Bool = true,
-                userExpressions: [String: String] = [:], metadata: JSONValue = .object([:])) {
+                userExpressions: [String: String] = [:], metadata: MessageJSON = .object([:])) {
         self.silent = silent
         self.storeHistory = storeHistory ?? !silent
         self.allowStdin = allowStdin
@@ -71,7 +71,7 @@ public struct Execution: Sendable {
     /// The execution count from `execute_input` or the reply.
     public private(set) var executionCount: Int?
     /// The full `execute_reply` content, once received.
-    public private(set) var reply: JSONValue?
+    public private(set) var reply: MessageJSON?
     /// Header dates of busy, execute_input, execute_reply and idle.
     public private(set) var timing = ExecutionTiming()
     private var replyStatus: ExecutionStatus?

@@ -48,7 +48,7 @@ extension KernelClient {
     }
 
     /// Sends a request and waits for its reply message.
-    public func requestAndWait(_ msgType: String, content: JSONValue = .object([:]), channel: Channel = .shell,
+    public func requestAndWait(_ msgType: String, content: MessageJSON = .object([:]), channel: Channel = .shell,
                                timeout: TimeInterval = 30) throws -> Message {
         let id = request(msgType, content: content, channel: channel)
         return try waitForReply(id, timeout: timeout)

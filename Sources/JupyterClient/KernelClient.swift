@@ -68,7 +68,7 @@ public final class KernelClient {
 
     /// Sends a request of type `msgType` (`complete_request`, `inspect_request`, `history_request`, …).
     @discardableResult
-    public func request(_ msgType: String, content: JSONValue = .object([:]), channel: Channel = .shell) -> String {
+    public func request(_ msgType: String, content: MessageJSON = .object([:]), channel: Channel = .shell) -> String {
         let (id, out) = session.request(msgType, content: content, channel: channel)
         send(out)
         return id

@@ -4,7 +4,7 @@ import JupyterProtocol
 /// Something that happened on a kernel connection, for the caller to act on.
 public enum KernelEvent: Sendable {
     /// The connection is usable: kernel_info_reply received and IOPub proven live.
-    case ready(kernelInfo: JSONValue)
+    case ready(kernelInfo: MessageJSON)
     /// The kernel's execution state changed (`busy`, `idle`, `starting`), whatever caused it.
     case kernelStatus(String)
     /// An execution began (`execute_input` arrived) with this count.
@@ -12,7 +12,7 @@ public enum KernelEvent: Sendable {
     /// Outputs of an execution changed.
     case outputsChanged(requestID: String)
     /// An `update_display_data` rewrote the display `displayID` (in these executions).
-    case displayUpdated(displayID: String, data: JSONValue, metadata: JSONValue, requestIDs: [String])
+    case displayUpdated(displayID: String, data: MessageJSON, metadata: MessageJSON, requestIDs: [String])
     /// The kernel asks for input for an execution; answer with `sendInput`.
     case inputRequested(requestID: String, prompt: String, password: Bool)
     /// An execution finished (see its `Execution.status`).

@@ -14,9 +14,9 @@ public struct KernelOutput: Sendable, Equatable {
     /// Stream text, with `\r` and `\b` already applied.
     public var text: String = ""
     /// Mime bundle of display data and results.
-    public var data: JSONValue = .object([:])
+    public var data: MessageJSON = .object([:])
     /// Per-mime metadata of display data and results.
-    public var metadata: JSONValue = .object([:])
+    public var metadata: MessageJSON = .object([:])
     /// Execution count of an `execute_result`.
     public var executionCount: Int?
     /// `transient.display_id`, if the output can be updated (never saved).
@@ -49,8 +49,8 @@ public struct KernelOutput: Sendable, Equatable {
         }
     }
 
-    init(kind: Kind, name: String = "", text: String = "", data: JSONValue = .object([:]),
-         metadata: JSONValue = .object([:]), executionCount: Int? = nil, displayID: String? = nil,
+    init(kind: Kind, name: String = "", text: String = "", data: MessageJSON = .object([:]),
+         metadata: MessageJSON = .object([:]), executionCount: Int? = nil, displayID: String? = nil,
          ename: String = "", evalue: String = "", traceback: [String] = []) {
         self.kind = kind
         self.name = name
@@ -65,7 +65,7 @@ public struct KernelOutput: Sendable, Equatable {
     }
 
     /// The output as an nbformat v4 output dict (what nbformat's `output_from_msg` builds).
-    public var notebookJSON: JSONValue {
+    public var notebookJSON: MessageJSON {
         switch kind {
         case .stream:
             return ["output_type": "stream", "name": .string(name), "text": .string(text)]
@@ -73,10 +73,10 @@ public struct KernelOutput: Sendable, Equatable {
             return ["output_type": "display_data", "data": data, "metadata": metadata]
         case .executeResult:
             return ["output_type": "execute_result", "data": data, "metadata": metadata,
-                    "execution_count": executionCount.map(JSONValue.int) ?? .null]
+                    "execution_count": executionCount.map(MessageJSON.int) ?? .null]
         case .error:
             return ["output_type": "error", "ename": .string(ename), "evalue": .string(evalue),
-                    "traceback": .array(traceback.map(JSONValue.string))]
+                    "traceback": .array(traceback.map(MessageJSON.string))]
         }
     }
 }

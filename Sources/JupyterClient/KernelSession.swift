@@ -25,7 +25,7 @@ public struct KernelSession: Sendable {
     /// Builds outgoing messages (session id = routing id).
     public private(set) var factory: MessageFactory
     /// The last kernel_info_reply content.
-    public private(set) var kernelInfo: JSONValue?
+    public private(set) var kernelInfo: MessageJSON?
     /// The kernel's last reported execution state.
     public private(set) var kernelStatus = "unknown"
     /// Executions by request id.
@@ -96,9 +96,9 @@ public struct KernelSession: Sendable {
 
     /// Starts an execution; returns its request id and what to send.
     public mutating func execute(_ code: String, options: ExecuteOptions = ExecuteOptions()) -> (String, [Outgoing]) {
-        let content: JSONValue = [
+        let content: MessageJSON = [
             "code": .string(code), "silent": .bool(options.silent), "store_history": .bool(options.storeHistory),
-            "user_expressions": .object(options.userExpressions.mapValues(JSONValue.string)),
+            "user_expressions": .object(options.userExpressions.mapValues(MessageJSON.string)),
             "allow_stdin": .bool(options.allowStdin), "stop_on_error": .bool(options.stopOnError),
         ]
         let msg = factory.message("execute_request", content: content, metadata: options.metadata)
@@ -115,7 +115,7 @@ public struct KernelSession: Sendable {
     }
 
     /// Sends any other request (`complete_request`, `inspect_request`, …) on `channel`.
-    public mutating func request(_ msgType: String, content: JSONValue = .object([:]),
+    public mutating func request(_ msgType: String, content: MessageJSON = .object([:]),
                                  channel: Channel = .shell) -> (String, [Outgoing]) {
         let msg = factory.message(msgType, content: content)
         let id = msg.header.msgID

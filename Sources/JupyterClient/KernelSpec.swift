@@ -18,7 +18,7 @@ public struct KernelSpec: Sendable, Equatable {
     /// Environment additions, with `$NAME` / `${NAME}` references.
     public var env: [String: String]
     /// Free-form metadata.
-    public var metadata: JSONValue
+    public var metadata: MessageJSON
     /// Declared protocol version (`""` when absent).
     public var kernelProtocolVersion: String
 
@@ -31,8 +31,8 @@ public struct KernelSpec: Sendable, Equatable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw KernelError.invalidFile(path: path, reason: "cannot be read")
         }
-        let json: JSONValue
-        do { json = try JSONParser.parse(data) } catch {
+        let json: MessageJSON
+        do { json = try MessageJSONParser.parse(data) } catch {
             throw KernelError.invalidFile(path: path, reason: error.description)
         }
         guard case .object = json else { throw KernelError.invalidFile(path: path, reason: "not a JSON object") }
@@ -55,10 +55,10 @@ public struct KernelSpec: Sendable, Equatable {
     }
 
     /// The spec as `jupyter kernelspec list --json` shows it.
-    public var json: JSONValue {
+    public var json: MessageJSON {
         .object([
-            "argv": .array(argv.map(JSONValue.string)),
-            "env": .object(env.mapValues(JSONValue.string)),
+            "argv": .array(argv.map(MessageJSON.string)),
+            "env": .object(env.mapValues(MessageJSON.string)),
             "display_name": .string(displayName),
             "language": .string(language),
             "interrupt_mode": .string(interruptMode),

@@ -35,7 +35,7 @@ public struct OutputArea: Sendable, Equatable {
 
     /// Replaces data and metadata of every output showing `displayID`; `true` if any did.
     @discardableResult
-    public mutating func updateDisplay(_ displayID: String, data: JSONValue, metadata: JSONValue) -> Bool {
+    public mutating func updateDisplay(_ displayID: String, data: MessageJSON, metadata: MessageJSON) -> Bool {
         var changed = false
         for i in outputs.indices where outputs[i].displayID == displayID {
             outputs[i].data = data

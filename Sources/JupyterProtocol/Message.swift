@@ -7,17 +7,17 @@ public struct Message: Sendable {
     /// The message's own header.
     public var header: MessageHeader
     /// The header of the message that caused this one (`{}` when none), kept verbatim.
-    public var parentHeader: JSONValue
+    public var parentHeader: MessageJSON
     /// Free-form metadata.
-    public var metadata: JSONValue
+    public var metadata: MessageJSON
     /// Type-specific content.
-    public var content: JSONValue
+    public var content: MessageJSON
     /// Raw binary buffers after the content frame (not signed).
     public var buffers: [Data]
 
     /// A message with the given parts.
-    public init(identities: [Data] = [], header: MessageHeader, parentHeader: JSONValue = .object([:]),
-                metadata: JSONValue = .object([:]), content: JSONValue = .object([:]), buffers: [Data] = []) {
+    public init(identities: [Data] = [], header: MessageHeader, parentHeader: MessageJSON = .object([:]),
+                metadata: MessageJSON = .object([:]), content: MessageJSON = .object([:]), buffers: [Data] = []) {
         self.identities = identities
         self.header = header
         self.parentHeader = parentHeader

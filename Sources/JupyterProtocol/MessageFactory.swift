@@ -29,8 +29,8 @@ public struct MessageFactory: Sendable {
     }
 
     /// A new message of type `msgType`; `parent` is copied verbatim as its parent header.
-    public mutating func message(_ msgType: String, content: JSONValue = .object([:]), parent: MessageHeader? = nil,
-                                 metadata: JSONValue = .object([:])) -> Message {
+    public mutating func message(_ msgType: String, content: MessageJSON = .object([:]), parent: MessageHeader? = nil,
+                                 metadata: MessageJSON = .object([:])) -> Message {
         Message(header: header(msgType), parentHeader: parent?.raw ?? .object([:]), metadata: metadata, content: content)
     }
 }

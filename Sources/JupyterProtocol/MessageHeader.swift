@@ -15,7 +15,7 @@ public struct MessageHeader: Sendable, Hashable {
     /// Message-spec version, e.g. `5.4`.
     public var version: String
     /// The header exactly as received (with any extra fields), used verbatim as a reply's parent.
-    public var raw: JSONValue
+    public var raw: MessageJSON
 
     /// A header with the given fields; `raw` is built from them.
     public init(msgID: String, session: String, username: String, date: String, msgType: String,
@@ -33,7 +33,7 @@ public struct MessageHeader: Sendable, Hashable {
     }
 
     /// Reads a header from its JSON object; `nil` when `msg_id` or `msg_type` is missing.
-    public init?(json: JSONValue) {
+    public init?(json: MessageJSON) {
         guard let msgID = json["msg_id"]?.stringValue, let msgType = json["msg_type"]?.stringValue else { return nil }
         self.msgID = msgID
         self.msgType = msgType

@@ -9,7 +9,7 @@ public enum WireError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The signature did not match the key.
     case badSignature
     /// A dict frame was not valid JSON.
-    case invalidJSON(frame: String, error: JSONParseError)
+    case invalidJSON(frame: String, error: MessageJSONError)
     /// A dict frame was valid JSON but not an object.
     case notAnObject(frame: String)
     /// The header lacks `msg_id` or `msg_type`.
@@ -43,8 +43,8 @@ public struct WireCodec: Sendable {
 
     /// The frames for `message`.
     public func encode(_ message: Message) -> [Data] {
-        let parts = [JSONWriter.data(message.header.raw), JSONWriter.data(message.parentHeader),
-                     JSONWriter.data(message.metadata), JSONWriter.data(message.content)]
+        let parts = [MessageJSONWriter.data(message.header.raw), MessageJSONWriter.data(message.parentHeader),
+                     MessageJSONWriter.data(message.metadata), MessageJSONWriter.data(message.content)]
         return message.identities + [Self.delimiter, signer.signature(parts)] + parts + message.buffers
     }
 
@@ -57,10 +57,10 @@ public struct WireCodec: Sendable {
         let parts = Array(frames[(split + 2)...(split + 5)])
         guard signer.verify(signature: signature, parts: parts) else { throw .badSignature }
         let names = ["header", "parent_header", "metadata", "content"]
-        var dicts: [JSONValue] = []
+        var dicts: [MessageJSON] = []
         for (name, part) in zip(names, parts) {
-            let value: JSONValue
-            do { value = try JSONParser.parse(part) } catch { throw .invalidJSON(frame: name, error: error) }
+            let value: MessageJSON
+            do { value = try MessageJSONParser.parse(part) } catch { throw .invalidJSON(frame: name, error: error) }
             guard case .object = value else { throw .notAnObject(frame: name) }
             dicts.append(value)
         }

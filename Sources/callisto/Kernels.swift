@@ -22,7 +22,7 @@ struct Kernels: ParsableCommand {
         let finder = KernelSpecFinder()
         if json {
             let specs = finder.allSpecs { FileHandle.standardError.write(Data("callisto: \($0)\n".utf8)) }
-            var entries: [String: JSONValue] = [:]
+            var entries: [String: MessageJSON] = [:]
             for (name, spec) in specs {
                 entries[name] = ["resource_dir": .string(spec.resourceDirectory), "spec": spec.json]
             }

@@ -9,9 +9,9 @@ import JupyterProtocol
         ["JUPYTER_PATH": ProjectPaths.venvJupyterPath.path, "VIRTUAL_ENV": ProjectPaths.venv.path]
     }
 
-    func normalized(_ text: String) throws -> JSONValue {
+    func normalized(_ text: String) throws -> MessageJSON {
         // Sorted keys both ways; compare as values.
-        try JSONParser.parse(text)
+        try MessageJSONParser.parse(text)
     }
 
     @Test func jsonMatchesJupyterKernelspecList() throws {

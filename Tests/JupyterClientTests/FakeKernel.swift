@@ -53,7 +53,7 @@ final class FakeKernel {
     }
 
     /// A message of `type` replying to `parent`.
-    func message(_ type: String, content: JSONValue, parent: MessageHeader?) -> Message {
+    func message(_ type: String, content: MessageJSON, parent: MessageHeader?) -> Message {
         factory.message(type, content: content, parent: parent)
     }
 

@@ -8,7 +8,7 @@ import JupyterProtocol
     var kernel = MessageFactory(session: "kernel")
     let t0 = Date(timeIntervalSince1970: 1000)
 
-    func reply(_ type: String, to request: Message, _ content: JSONValue = ["status": "ok"]) -> Message {
+    func reply(_ type: String, to request: Message, _ content: MessageJSON = ["status": "ok"]) -> Message {
         kernel.message(type, content: content, parent: request.header)
     }
 

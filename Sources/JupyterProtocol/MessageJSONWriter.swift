@@ -1,10 +1,10 @@
 import Foundation
 
-/// Serialises a `JSONValue` compactly as UTF-8 JSON (non-ASCII kept as is, like
+/// Serialises a `MessageJSON` compactly as UTF-8 JSON (non-ASCII kept as is, like
 /// `json.dumps(ensure_ascii=False)`), with object keys sorted so output is deterministic.
-public enum JSONWriter {
+public enum MessageJSONWriter {
     /// The JSON text of `value` as UTF-8 bytes.
-    public static func data(_ value: JSONValue) -> Data {
+    public static func data(_ value: MessageJSON) -> Data {
         var out = [UInt8]()
         out.reserveCapacity(256)
         write(value, into: &out)
@@ -12,11 +12,11 @@ public enum JSONWriter {
     }
 
     /// The JSON text of `value`.
-    public static func string(_ value: JSONValue) -> String {
+    public static func string(_ value: MessageJSON) -> String {
         String(decoding: data(value), as: UTF8.self)
     }
 
-    static func write(_ value: JSONValue, into out: inout [UInt8]) {
+    static func write(_ value: MessageJSON, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)

@@ -5,25 +5,25 @@ import Foundation
 /// Numbers keep their literal text so that nothing is lost between a kernel and a notebook
 /// (`1.0` stays `1.0`, big integers stay exact). Objects keep their members in a dictionary:
 /// message content has no meaningful key order.
-public enum JSONValue: Sendable, Hashable {
+public enum MessageJSON: Sendable, Hashable {
     case null
     case bool(Bool)
     /// A number as its JSON literal text, e.g. `"42"`, `"-1.5e3"`.
     case number(String)
     case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
+    case array([MessageJSON])
+    case object([String: MessageJSON])
 
     /// An integer number value.
-    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    public static func int(_ value: Int) -> MessageJSON { .number(String(value)) }
 
     /// A floating point number value (non-finite values become `null`, as JSON has no spelling for them).
-    public static func double(_ value: Double) -> JSONValue {
+    public static func double(_ value: Double) -> MessageJSON {
         value.isFinite ? .number(String(value)) : .null
     }
 
     /// The member `key` of an object, `nil` for anything else.
-    public subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> MessageJSON? {
         if case .object(let members) = self { return members[key] }
         return nil
     }
@@ -55,13 +55,13 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// The elements, if this is an array.
-    public var arrayValue: [JSONValue]? {
+    public var arrayValue: [MessageJSON]? {
         if case .array(let a) = self { return a }
         return nil
     }
 
     /// The members, if this is an object.
-    public var objectValue: [String: JSONValue]? {
+    public var objectValue: [String: MessageJSON]? {
         if case .object(let o) = self { return o }
         return nil
     }
@@ -73,13 +73,13 @@ public enum JSONValue: Sendable, Hashable {
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+extension MessageJSON: ExpressibleByStringLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
-    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
-    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+    public init(arrayLiteral elements: MessageJSON...) { self = .array(elements) }
+    public init(dictionaryLiteral elements: (String, MessageJSON)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
     public init(nilLiteral: ()) { self = .null }

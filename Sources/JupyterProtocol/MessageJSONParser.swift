@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a JSON text could not be read.
-public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct MessageJSONError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Byte offset of the problem.
     public var offset: Int
     /// What was wrong.
@@ -11,15 +11,15 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
 
 /// A strict RFC 8259 JSON reader over UTF-8 bytes, bounded in nesting depth so hostile input cannot
 /// exhaust the stack. Invalid UTF-8 inside strings is replaced by U+FFFD rather than rejected.
-public struct JSONParser {
+public struct MessageJSONParser {
     /// Deepest nesting accepted.
     public static let maximumDepth = 512
 
     /// Parses one JSON value filling the whole of `data` (surrounding whitespace allowed).
-    public static func parse(_ data: Data) throws(JSONParseError) -> JSONValue {
-        let result: Result<JSONValue, JSONParseError> = data.withUnsafeBytes { raw in
+    public static func parse(_ data: Data) throws(MessageJSONError) -> MessageJSON {
+        let result: Result<MessageJSON, MessageJSONError> = data.withUnsafeBytes { raw in
             var parser = Cursor(bytes: raw.bindMemory(to: UInt8.self))
-            do throws(JSONParseError) {
+            do throws(MessageJSONError) {
                 parser.skipWhitespace()
                 let value = try parser.value(depth: 0)
                 parser.skipWhitespace()
@@ -33,7 +33,7 @@ public struct JSONParser {
     }
 
     /// Parses a JSON text given as a string.
-    public static func parse(_ text: String) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ text: String) throws(MessageJSONError) -> MessageJSON {
         try parse(Data(text.utf8))
     }
 }
@@ -44,7 +44,7 @@ private struct Cursor {
 
     init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    func error(_ reason: String) -> JSONParseError { JSONParseError(offset: index, reason: reason) }
+    func error(_ reason: String) -> MessageJSONError { MessageJSONError(offset: index, reason: reason) }
 
     mutating func skipWhitespace() {
         while index < bytes.count {
@@ -55,7 +55,7 @@ private struct Cursor {
         }
     }
 
-    mutating func value(depth: Int) throws(JSONParseError) -> JSONValue {
+    mutating func value(depth: Int) throws(MessageJSONError) -> MessageJSON {
         guard index < bytes.count else { throw error("unexpected end") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try object(depth: depth + 1)
@@ -69,7 +69,7 @@ private struct Cursor {
         }
     }
 
-    mutating func literal(_ word: StaticString) throws(JSONParseError) {
+    mutating func literal(_ word: StaticString) throws(MessageJSONError) {
         let count = word.utf8CodeUnitCount
         guard index + count <= bytes.count else { throw error("unexpected end") }
         let start = word.utf8Start
@@ -77,10 +77,10 @@ private struct Cursor {
         index += count
     }
 
-    mutating func object(depth: Int) throws(JSONParseError) -> JSONValue {
-        if depth > JSONParser.maximumDepth { throw error("nesting too deep") }
+    mutating func object(depth: Int) throws(MessageJSONError) -> MessageJSON {
+        if depth > MessageJSONParser.maximumDepth { throw error("nesting too deep") }
         index += 1
-        var members: [String: JSONValue] = [:]
+        var members: [String: MessageJSON] = [:]
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
         while true {
@@ -100,10 +100,10 @@ private struct Cursor {
         }
     }
 
-    mutating func array(depth: Int) throws(JSONParseError) -> JSONValue {
-        if depth > JSONParser.maximumDepth { throw error("nesting too deep") }
+    mutating func array(depth: Int) throws(MessageJSONError) -> MessageJSON {
+        if depth > MessageJSONParser.maximumDepth { throw error("nesting too deep") }
         index += 1
-        var elements: [JSONValue] = []
+        var elements: [MessageJSON] = []
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "]") { index += 1; return .array(elements) }
         while true {
@@ -117,7 +117,7 @@ private struct Cursor {
         }
     }
 
-    mutating func number() throws(JSONParseError) -> JSONValue {
+    mutating func number() throws(MessageJSONError) -> MessageJSON {
         let start = index
         if bytes[index] == UInt8(ascii: "-") { index += 1 }
         guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
@@ -142,7 +142,7 @@ private struct Cursor {
 
     func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    mutating func string() throws(JSONParseError) -> String {
+    mutating func string() throws(MessageJSONError) -> String {
         index += 1
         var runStart = index
         // Fast path: no escapes.
@@ -203,7 +203,7 @@ private struct Cursor {
         }
     }
 
-    mutating func hex4() throws(JSONParseError) -> UInt32 {
+    mutating func hex4() throws(MessageJSONError) -> UInt32 {
         guard index + 4 <= bytes.count else { throw error("invalid \\u escape") }
         var v: UInt32 = 0
         for _ in 0..<4 {
