@@ -10,6 +10,7 @@ struct Callisto: ParsableCommand {
         subcommands: [
             Open.self,
             Kernels.self,
+            Run.self,
         ],
         defaultSubcommand: Open.self
     )
