@@ -38,7 +38,11 @@ let package = Package(
         .target(name: "EditorCore", dependencies: [
             "TermCore", "NotebookFormat", "JupyterClient",
             .product(name: "TOMLKit", package: "TOMLKit"),
-        ]),
+        ], plugins: ["EmbedResources"]),
+        // Build-time embedding of Keymaps/*.toml and Themes/*.toml into EditorCore.
+        .executableTarget(name: "callisto-embed", path: "Sources/callisto-embed"),
+        .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["callisto-embed"],
+                path: "Sources/EmbedResourcesPlugin"),
         .target(name: "EditorUI", dependencies: ["EditorCore", "TermCore", "Rendering", "NotebookFormat"]),
         .executableTarget(name: "callisto", dependencies: [
             "NotebookFormat", "JupyterProtocol", "JupyterClient", "TermCore", "CursesBackend",
@@ -52,10 +56,10 @@ let package = Package(
 
         // Test helpers and tests.
         .target(name: "TestSupport", dependencies: ["TermCore", "NotebookFormat"]),
-        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"]),
+        .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"], exclude: ["Python"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "TestSupport"]),
         .testTarget(name: "JupyterClientTests", dependencies: ["JupyterClient", "JupyterProtocol", "CZMQ", "TestSupport"]),
-        .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"]),
+        .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
     ]

@@ -9,6 +9,11 @@ struct Callisto: ParsableCommand {
         version: CallistoVersion.string,
         subcommands: [
             Open.self,
+            Validate.self,
+            Convert.self,
+            Strip.self,
+            Keys.self,
+            Config.self,
             Kernels.self,
             Run.self,
         ],
