@@ -50,7 +50,7 @@ let package = Package(
         ]),
 
         // Benchmarks (make bench).
-        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient"],
+        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient", "Rendering"],
                           path: "Benchmarks/CallistoBench"),
 
         // Test helpers and tests.
@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "JupyterClientTests", dependencies: ["JupyterClient", "TestSupport"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
     ]
 )
