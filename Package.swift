@@ -51,7 +51,7 @@ let package = Package(
         ]),
 
         // Benchmarks (make bench).
-        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient"],
+        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient", "Rendering"],
                           path: "Benchmarks/CallistoBench"),
 
         // Test helpers and tests.
@@ -61,6 +61,7 @@ let package = Package(
         .testTarget(name: "JupyterClientTests", dependencies: ["JupyterClient", "JupyterProtocol", "CZMQ", "TestSupport"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
     ]
 )
