@@ -19,16 +19,7 @@ public enum SafeFile {
         var total = 0
         var failure: Int32 = 0
         data.withUnsafeMutableBytes { raw in
-            while total < raw.count {
-                let n = Glibc.read(fd, raw.baseAddress! + total, raw.count - total)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if n == 0 { break }
-                total += n
-            }
+            (total, failure) = transfer(raw.count) { Glibc.read(fd, raw.baseAddress! + $0, raw.count - $0) }
         }
         if failure != 0 { throw .from(errno: failure, path: path, operation: "read") }
         if total < data.count { data.count = total }
@@ -105,17 +96,24 @@ public enum SafeFile {
     private static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(NotebookFileError) {
         var failure: Int32 = 0
         data.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                done += n
-            }
+            failure = transfer(raw.count) { Glibc.write(fd, raw.baseAddress! + $0, raw.count - $0) }.1
         }
         if failure != 0 { throw .from(errno: failure, path: path, operation: "write") }
+    }
+
+    /// Calls `step(offset)` (a read or write returning a byte count) until `count` bytes are done,
+    /// the end of the file is reached or an error other than EINTR occurs.
+    private static func transfer(_ count: Int, _ step: (Int) -> Int) -> (Int, Int32) {
+        var done = 0
+        while done < count {
+            let n = step(done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return (done, errno)
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return (done, 0)
     }
 }
