@@ -185,7 +185,7 @@ public struct JSONParser {
 
     private static func position(of key: String, in keys: [String]) -> Int? {
         let n = key.utf8.count
-        for (p, k) in keys.enumerated() where k.utf8.count == n && k.utf8.elementsEqual(key.utf8) { return p }
+        for (p, k) in keys.enumerated() where k.utf8.count == n && JSONObject.sameBytes(k, key) { return p }
         return nil
     }
 
@@ -367,8 +367,9 @@ public struct JSONParser {
 struct ExactKey: Hashable {
     let string: String
     init(_ string: String) { self.string = string }
-    static func == (a: ExactKey, b: ExactKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+    static func == (a: ExactKey, b: ExactKey) -> Bool { JSONObject.sameBytes(a.string, b.string) }
     func hash(into hasher: inout Hasher) {
-        for b in string.utf8 { hasher.combine(b) }
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -116,11 +116,14 @@ public enum NotebookReader {
     /// Joins a list of strings into one string; anything else is left alone.
     static func joinIfLines(_ value: inout JSONValue) {
         guard case .array(let parts) = value else { return }
-        var joined = ""
+        var size = 0
         for p in parts {
             guard case .string(let s) = p else { return }
-            joined += s
+            size += s.utf8.count
         }
+        var joined = ""
+        joined.reserveCapacity(size)
+        for case .string(let s) in parts { joined += s }
         value = .string(joined)
     }
 
