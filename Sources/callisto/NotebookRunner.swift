@@ -78,6 +78,7 @@ final class NotebookRunner {
                 }
             }, until: {
                 progress.draw()
+                if InterruptSignal.terminationRequested { stop = true; return true }
                 if InterruptSignal.received > interruptsSeen {
                     interruptsSeen = InterruptSignal.received
                     if interruptsSeen >= 2 { stop = true; return true }

@@ -30,7 +30,7 @@ import TestSupport
     func waitExit(_ p: Process, timeout: TimeInterval = 30) -> Int32? {
         let deadline = Date().addingTimeInterval(timeout)
         while p.isRunning, Date() < deadline { usleep(20_000) }
-        if p.isRunning { p.terminate(); return nil }
+        if p.isRunning { kill(p.processIdentifier, SIGKILL); return nil }
         return p.terminationStatus
     }
 
@@ -80,6 +80,18 @@ import TestSupport
         kill(p.processIdentifier, SIGINT)
         _ = try waitFor(caught)
         kill(p.processIdentifier, SIGINT)
+        #expect(waitExit(p) == 130)
+        #expect(kill(kernelPid, 0) != 0)
+    }
+
+    @Test func terminationShutsTheKernelDown() throws {
+        let dir = try ProjectPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let marker = dir.appendingPathComponent("started").path
+        let input = try notebook(dir, "import os, time\nopen(\(marker.debugDescription), 'w').write(f'{os.getpid()}\\n')\ntime.sleep(60)")
+        let p = try start(["run", input.path])
+        let kernelPid = try #require(Int32(try waitFor(marker).trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(p.processIdentifier, SIGTERM)
         #expect(waitExit(p) == 130)
         #expect(kill(kernelPid, 0) != 0)
     }
