@@ -9,6 +9,13 @@ struct Callisto: ParsableCommand {
         version: CallistoVersion.string,
         subcommands: [
             Open.self,
+            Validate.self,
+            Convert.self,
+            Strip.self,
+            Keys.self,
+            Config.self,
+            Kernels.self,
+            Run.self,
         ],
         defaultSubcommand: Open.self
     )

@@ -1,6 +1,9 @@
 import ArgumentParser
+import Foundation
+import NotebookFormat
 
-/// `callisto [PATH…]`: open files in the workspace.
+/// `callisto [PATH…]`: open files in the workspace. Until the full-screen editor takes over, it reads
+/// and validates each notebook and prints a short summary.
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
@@ -11,6 +14,60 @@ struct Open: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        for path in paths { print(path) }
+        var failed = false
+        for path in paths {
+            if CommandSupport.isScript(path) || !path.lowercased().hasSuffix(".ipynb") {
+                var isDirectory: ObjCBool = false
+                if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+                    CommandSupport.error("\(path): no such file")
+                    failed = true
+                } else {
+                    print("\(path): \(isDirectory.boolValue ? "directory" : "file")")
+                }
+                continue
+            }
+            do {
+                let file = try CommandSupport.open(path)
+                let issues = NotebookValidator.validate(file.notebook)
+                print("\(path): \(NotebookSummary(file.notebook).text)\(issues.isEmpty ? "" : ", INVALID")")
+                for issue in issues {
+                    CommandSupport.error("\(path): \(issue)")
+                }
+                if !issues.isEmpty { failed = true }
+            } catch {
+                CommandSupport.error("\(error)")
+                failed = true
+            }
+        }
+        if failed { throw ExitCode.failure }
+    }
+}
+
+/// A one-line description of a notebook: version, kernel, cells by type, outputs.
+struct NotebookSummary {
+    let text: String
+
+    init(_ notebook: Notebook) {
+        var counts: [String: Int] = [:]
+        var order: [String] = []
+        var outputs = 0
+        for cell in notebook.cells {
+            let t = cell.cellType.rawValue
+            if counts[t] == nil { order.append(t) }
+            counts[t, default: 0] += 1
+            outputs += cell.outputs.count
+        }
+        let byType = order.sorted { ["code", "markdown", "raw"].firstIndex(of: $0) ?? 9 < ["code", "markdown", "raw"].firstIndex(of: $1) ?? 9 }
+            .map { "\(counts[$0]!) \($0)" }.joined(separator: ", ")
+        let kernel: String
+        if let name = notebook.kernelName {
+            let display = notebook.metadata["kernelspec"]?["display_name"]?.stringValue
+            kernel = "kernel \(name)" + (display.map { " (\($0))" } ?? "")
+        } else {
+            kernel = "no kernel"
+        }
+        let cells = "\(notebook.cells.count) cell\(notebook.cells.count == 1 ? "" : "s")"
+        text = "nbformat \(notebook.nbformat).\(notebook.nbformatMinor), \(kernel), \(cells)"
+            + (byType.isEmpty ? "" : " (\(byType))") + ", \(outputs) output\(outputs == 1 ? "" : "s")"
     }
 }

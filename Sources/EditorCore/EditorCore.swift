@@ -1,1 +1,0 @@
-// EditorCore: see docs/ARCHITECTURE.md for what this target holds.

@@ -1,1 +1,0 @@
-// NotebookFormat: see docs/ARCHITECTURE.md for what this target holds.
