@@ -48,9 +48,10 @@ public struct CommandRegistry: Sendable {
             let title = matcher.match(c.title)
             let id = matcher.match(c.id.rawValue)
             let doc = matcher.match(c.doc)
-            // The name counts fully; the doc string only helps when the name does not match.
+            // The name counts fully, the doc string three quarters: a contiguous word in the doc beats
+            // letters scattered over a name.
             let nameScore = max(title?.score ?? Int.min, id?.score ?? Int.min)
-            let score = nameScore != Int.min ? nameScore + (doc.map { $0.score / 8 } ?? 0) : (doc.map { $0.score / 2 } ?? Int.min)
+            let score = max(nameScore, doc.map { $0.score * 3 / 4 } ?? Int.min)
             guard score != Int.min else { continue }
             found.append((PaletteMatch(command: c, score: score, titlePositions: title?.positions ?? []), order))
         }

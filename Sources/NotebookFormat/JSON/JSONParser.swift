@@ -227,7 +227,15 @@ public struct JSONParser {
         i += 1
         let start = i
         // Fast path: no escapes.
-        while i < bytes.count {
+        let base = bytes.baseAddress!
+        let n = bytes.count
+        while i < n {
+            while i + 8 <= n {
+                let w = SWAR.load(base + i)
+                if w & 0x8080_8080_8080_8080 != 0 || !SWAR.isPlain(w) { break }
+                i += 8
+            }
+            if i >= n { break }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
@@ -237,9 +245,9 @@ public struct JSONParser {
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw error("invalid control character \(describe(b)) in a string") }
             if b >= 0x80 {
-                let n = sequenceLength(at: i)
-                if n == 0 { throw error("invalid UTF-8 in a string (\(describe(b)))") }
-                i += n
+                let length = sequenceLength(at: i)
+                if length == 0 { throw error("invalid UTF-8 in a string (\(describe(b)))") }
+                i += length
             } else {
                 i += 1
             }
@@ -247,7 +255,15 @@ public struct JSONParser {
         if i >= bytes.count { throw error("unterminated string", at: open) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-        while i < bytes.count {
+        while i < n {
+            let runStart = i
+            while i + 8 <= n {
+                let w = SWAR.load(base + i)
+                if w & 0x8080_8080_8080_8080 != 0 || !SWAR.isPlain(w) { break }
+                i += 8
+            }
+            if runStart < i { scratch.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+            if i >= n { break }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
@@ -258,10 +274,10 @@ public struct JSONParser {
             } else if b < 0x20 {
                 throw error("invalid control character \(describe(b)) in a string")
             } else if b >= 0x80 {
-                let n = sequenceLength(at: i)
-                if n == 0 { throw error("invalid UTF-8 in a string (\(describe(b)))") }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + n)]))
-                i += n
+                let length = sequenceLength(at: i)
+                if length == 0 { throw error("invalid UTF-8 in a string (\(describe(b)))") }
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                i += length
             } else {
                 scratch.append(b)
                 i += 1
