@@ -2,7 +2,8 @@ import EditorCore
 import TermCore
 
 /// The lines between panes, with junctions where they meet; the lines around the focused pane in
-/// the focus scope.
+/// the focus scope (colour only: on monochrome terminals the tab bar marks the focus, since a border
+/// between two panes touches both).
 public enum BorderView {
     /// Draws every border of `frames`.
     public static func render(_ frames: LayoutFrames, focused: Rect?, into buffer: inout CellBuffer, styles: StyleSheet, unicode: Bool) {
@@ -17,7 +18,7 @@ public enum BorderView {
             let ch = unicode ? junction(up: up, down: down, left: left, right: right, vertical: isVertical(p, frames))
                              : ((up || down) && (left || right) ? "+" : (isVertical(p, frames) ? "|" : "-"))
             let isFocus = focusArea?.contains(p) ?? false
-            buffer.draw(ch, at: p, style: isFocus ? styles.focus("ui.window.border.focus") : styles.style("ui.window.border"))
+            buffer.draw(ch, at: p, style: isFocus ? styles.style("ui.window.border.focus") : styles.style("ui.window.border"))
         }
     }
 

@@ -17,10 +17,13 @@ public struct CommandPalette {
 
     /// A palette over `registry`, showing the keys of `trie`.
     public init(registry: CommandRegistry, trie: KeyTrie) {
-        self.registry = CommandRegistry(registry.commands.filter { $0.id != .none })
-        var keys: [CommandID: [String]] = [:]
-        for b in trie.bindings { keys[b.command, default: []].append(b.notation) }
-        self.keys = keys.mapValues { $0.sorted { ($0.count, $0) < ($1.count, $1) }.prefix(2).joined(separator: ", ") }
+        // Commands of the palette and of dialogs only make sense inside them.
+        self.registry = CommandRegistry(registry.commands.filter { $0.id != .none && $0.context != .palette && $0.context != .dialog })
+        var keys: [CommandID: String] = [:]
+        for id in Set(trie.bindings.map(\.command)) {
+            keys[id] = trie.displayBindings(for: id).prefix(2).map(\.notation).joined(separator: ", ")
+        }
+        self.keys = keys
         refilter()
     }
 

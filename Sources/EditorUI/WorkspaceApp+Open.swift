@@ -27,7 +27,7 @@ extension WorkspaceApp {
         ]
         let trie = settings.keymap.trie(for: .global)
         return commands.compactMap { id in
-            guard let b = trie.bindings(for: id).first, let info = registry[id] else { return nil }
+            guard let b = trie.displayBindings(for: id).first, let info = registry[id] else { return nil }
             return (b.notation, info.title)
         }
     }

@@ -84,7 +84,7 @@ extension WorkspaceApp {
 
     private func renderEmpty(into buffer: inout CellBuffer, area: Rect) {
         buffer.fill(area, with: .blank(styles.style("ui.window")))
-        let palette = settings.keymap.trie(for: .global).bindings(for: "apputils:activate-command-palette").first?.notation ?? "the palette"
+        let palette = settings.keymap.trie(for: .global).displayBindings(for: "apputils:activate-command-palette").first?.notation ?? "the palette"
         let text = "No tabs here. \(palette): commands."
         buffer.draw(text, at: Point(x: area.x + 1, y: area.y + 1), style: styles.style("ui.text.dim"), clip: area)
     }

@@ -22,7 +22,7 @@ final class Pilot {
 
     /// The configuration most tests use: no side panel, so panes start at the left edge.
     static let standardConfig = "[ui]\nside-panel = false"
-    nonisolated(unsafe) static let standard: EditorSettings = {
+    static let standard: EditorSettings = {
         let (configuration, diagnostics) = Configuration.parse(text: standardConfig, file: "config.toml")
         return EditorSettings.load(configuration: configuration, diagnostics: diagnostics,
                                    locator: ResourceLocator(userDirectory: nil, installedDirectory: nil))
