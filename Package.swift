@@ -63,6 +63,8 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TermCore", "TestSupport"]),
         .executableTarget(name: "callisto-termtest", dependencies: ["TermCore", "CursesBackend"], path: "Tests/CallistoTermTest"),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TestSupport"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
     ]
