@@ -47,7 +47,11 @@ public enum TextObjects {
             k += 2
         }
         guard let (a, z) = pair else { return nil }
-        if around { return TextRange(TextPosition(line: p.line, column: a), TextPosition(line: p.line, column: z + 1)) }
-        return TextRange(TextPosition(line: p.line, column: a + 1), TextPosition(line: p.line, column: z))
+        guard around else { return TextRange(TextPosition(line: p.line, column: a + 1), TextPosition(line: p.line, column: z)) }
+        // Like `aw`, the blanks after the closing quote go too (or those before the opening one).
+        var start = a, end = z + 1
+        while end < chars.count, chars[end] == " " || chars[end] == "\t" { end += 1 }
+        if end == z + 1 { while start > 0, chars[start - 1] == " " || chars[start - 1] == "\t" { start -= 1 } }
+        return TextRange(TextPosition(line: p.line, column: start), TextPosition(line: p.line, column: end))
     }
 }
