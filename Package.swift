@@ -60,6 +60,8 @@ let package = Package(
         .testTarget(name: "JupyterClientTests", dependencies: ["JupyterClient", "TestSupport"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
+        .testTarget(name: "TextEditorTests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TestSupport"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
     ]
 )
