@@ -66,6 +66,8 @@ let package = Package(
         .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
+        .testTarget(name: "TextEditorTests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TestSupport"],
+                    exclude: ["__Snapshots__"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
     ]
 )
