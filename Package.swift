@@ -51,7 +51,15 @@ let package = Package(
         ]),
 
         // Benchmarks (make bench).
-        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient", "Rendering", "EditorCore", "TermCore"],
+        .executableTarget(name: "callisto-bench", dependencies: [
+            "NotebookFormat",
+            "JupyterProtocol",
+            "JupyterClient",
+            "Rendering",
+            "EditorCore",
+            "TermCore",
+            "TerminalEmulator",
+        ],
                           path: "Benchmarks/CallistoBench"),
 
         // Test helpers and tests.
@@ -68,6 +76,7 @@ let package = Package(
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "TextEditorTests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalEmulatorTests", dependencies: ["TerminalEmulator", "TermCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
     ]
 )
