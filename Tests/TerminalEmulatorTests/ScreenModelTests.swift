@@ -74,6 +74,37 @@ import Testing
         #expect(screen.rowTexts == ["a", "b", ""])
     }
 
+    @Test func scrollRegionsInsertAndDeleteStayInsideTheRegion() {
+        let (screen, _) = ScreenModelTests.screen(Size(width: 10, height: 5))
+        screen.feed("head\r\n1\r\n2\r\n3\r\nfoot")
+        screen.feed("\u{1B}[2;4r\u{1B}[4;1H\n") // region rows 2–4, line feed at its bottom
+        #expect(screen.rowTexts == ["head", "2", "3", "", "foot"])
+        #expect(screen.scrollback.count == 0)
+        screen.feed("\u{1B}[r\u{1B}[2;1H\u{1B}[L") // insert a line at row 2
+        #expect(screen.rowTexts == ["head", "", "2", "3", ""])
+        screen.feed("\u{1B}[1;1H\u{1B}[2P") // delete 2 characters
+        #expect(screen.rowTexts[0] == "ad")
+        screen.feed("\u{1B}[1;1H\u{1B}[3@X") // insert 3 blanks, then X
+        #expect(screen.rowTexts[0] == "X  ad")
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        let (screen, _) = ScreenModelTests.screen(Size(width: 10, height: 2))
+        screen.feed("日本\u{1B}[1;2Hx")
+        #expect(screen.rowText(0) == " x本")
+        screen.feed("\u{1B}[1;3H\u{1B}[K")
+        #expect(screen.rowText(0) == " x")
+        #expect(screen.cells[2, 0].grapheme == " " && !screen.cells[2, 0].isContinuation)
+    }
+
+    @Test func erasedCellsKeepTheBackgroundColour() {
+        let (screen, _) = ScreenModelTests.screen(Size(width: 6, height: 2))
+        screen.feed("\u{1B}[1;44mab\u{1B}[K")
+        screen.refresh()
+        #expect(screen.cells[5, 0].style == Style(background: .indexed(4)))
+        #expect(screen.cells[0, 0].style == Style(background: .indexed(4), attributes: [.bold]))
+    }
+
     @Test func cursorModesAreTracked() {
         let (screen, _) = ScreenModelTests.screen()
         screen.feed("ab\u{1B}[?25l\u{1B}[6 q")
