@@ -105,6 +105,44 @@ import Testing
         #expect(screen.cells[0, 0].style == Style(background: .indexed(4), attributes: [.bold]))
     }
 
+    @Test func hostileBytesNeverCrashAndKeepTheScreenConsistent() {
+        let (screen, _) = ScreenModelTests.screen(Size(width: 13, height: 7), scrollback: 50)
+        var rng = SplitMix(seed: 42)
+        let pieces: [String] = ["\u{1B}[", "\u{1B}]", "\u{1B}P", "\u{7}", "\u{1B}\\", ";", "?1049h", "?1049l", "99999999",
+                                "m", "r", "H", "J", "K", "L", "M", "@", "P", "S", "T", "日", "😀", "e\u{301}", "\r\n", "\t",
+                                "\u{8}", "38;2;", "48;5;", "?25l", "0;title", "\u{FF}\u{FE}"]
+        for round in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 12) {
+                if rng.next() % 3 == 0 { bytes.append(UInt8(truncatingIfNeeded: rng.next())) }
+                else { bytes += Array(pieces[Int(rng.next() % UInt64(pieces.count))].utf8) }
+            }
+            screen.feed(bytes)
+            if round % 97 == 0 { screen.resize(Size(width: 3 + Int(rng.next() % 20), height: 1 + Int(rng.next() % 9))) }
+        }
+        screen.refresh()
+        let cells = screen.cells
+        for y in 0..<cells.size.height {
+            for x in 0..<cells.size.width where cells[x, y].width == 2 {
+                #expect(x + 1 < cells.size.width && cells[x + 1, y].isContinuation)
+            }
+        }
+        #expect(screen.scrollback.count <= 50)
+    }
+
+    /// A small deterministic generator for the fuzz test.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
     @Test func cursorModesAreTracked() {
         let (screen, _) = ScreenModelTests.screen()
         screen.feed("ab\u{1B}[?25l\u{1B}[6 q")
