@@ -107,7 +107,7 @@ import Testing
 
     @Test func hostileBytesNeverCrashAndKeepTheScreenConsistent() {
         let (screen, _) = ScreenModelTests.screen(Size(width: 13, height: 7), scrollback: 50)
-        var rng = SplitMix(seed: 42)
+        var rng = Lcg(seed: 42)
         let pieces: [String] = ["\u{1B}[", "\u{1B}]", "\u{1B}P", "\u{7}", "\u{1B}\\", ";", "?1049h", "?1049l", "99999999",
                                 "m", "r", "H", "J", "K", "L", "M", "@", "P", "S", "T", "日", "😀", "e\u{301}", "\r\n", "\t",
                                 "\u{8}", "38;2;", "48;5;", "?25l", "0;title", "\u{FF}\u{FE}"]
@@ -130,16 +130,13 @@ import Testing
         #expect(screen.scrollback.count <= 50)
     }
 
-    /// A small deterministic generator for the fuzz test.
-    struct SplitMix {
+    /// A small deterministic generator for the fuzz test (Knuth's MMIX linear congruential step).
+    struct Lcg {
         var state: UInt64
         init(seed: UInt64) { state = seed }
         mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 29
         }
     }
 
