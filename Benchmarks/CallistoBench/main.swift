@@ -17,6 +17,8 @@ case "kernel":
     }
 case "keys":
     KeymapBench.run(Array(arguments.dropFirst()))
+case "notebook":
+    NotebookBench.run(Array(arguments.dropFirst()))
 case "terminal":
     TerminalBench.run(Array(arguments.dropFirst()))
 default:

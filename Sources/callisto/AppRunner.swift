@@ -79,9 +79,28 @@ final class AppRunner {
         driver.send(.resize(terminal.handleResize()), now: .now)
     }
 
+    /// Leaves the screen, runs `argv` on the terminal until it exits, takes the screen back.
+    private func runProgram(_ argv: [String]) {
+        terminal.leave()
+        var status: Int32 = 127
+        if let first = argv.first {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: first)
+            process.arguments = Array(argv.dropFirst())
+            if (try? process.run()) != nil {
+                process.waitUntilExit()
+                status = process.terminationStatus
+            }
+        }
+        terminal.resume()
+        driver.send(.resize(terminal.handleResize()), now: .now)
+        driver.app.programFinished(status: status)
+    }
+
     private func perform(_ request: WorkspaceApp.Request) {
         switch request {
         case .suspend: suspend()
+        case let .runProgram(argv): runProgram(argv)
         case .redraw, .mouse: break
         }
     }
