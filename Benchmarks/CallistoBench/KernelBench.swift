@@ -17,6 +17,7 @@ enum KernelBench {
 
         var startup: [Double] = []
         for run in 0...starts {
+            waitQuiet()
             let t0 = Date()
             let k = try KernelManager(kernelName: name, options: options)
             try k.client.waitUntilReady(timeout: 120)
@@ -31,6 +32,7 @@ enum KernelBench {
         let c = k.client
         try c.waitUntilReady(timeout: 120)
         for _ in 0..<20 { _ = try c.executeAndWait("pass", timeout: 120) }
+        waitQuiet()
         var wall: [Double] = [], kernel: [Double] = []
         for _ in 0..<executes {
             let t0 = Date()
@@ -47,6 +49,7 @@ enum KernelBench {
         var prints: [Double] = []
         var bytes = 0, outLines = 0
         for run in 0...printRuns {
+            waitQuiet()
             let t0 = Date()
             let e = try c.executeAndWait("for i in range(\(lines)): print(i)", timeout: 300)
             let ms = Date().timeIntervalSince(t0) * 1000
@@ -72,6 +75,26 @@ enum KernelBench {
             "peak_rss_kb": .int(Int(usage.ru_maxrss)),
         ]
         print(MessageJSONWriter.string(report))
+    }
+
+    /// Waits until at most half a core is busy (or 20 s passed), as kernel_baseline.py does before each phase.
+    static func waitQuiet(maxBusy: Double = 0.5, maxWait: TimeInterval = 20) {
+        func ticks() -> (busy: Int, total: Int) {
+            guard let stat = try? String(contentsOfFile: "/proc/stat", encoding: .utf8),
+                  let line = stat.split(separator: "\n").first else { return (0, 0) }
+            let v = line.split(separator: " ").dropFirst().compactMap { Int($0) }
+            guard v.count >= 8 else { return (0, 0) }
+            let total = v[..<8].reduce(0, +)
+            return (total - v[3] - v[4], total)
+        }
+        let start = Date()
+        while Date().timeIntervalSince(start) < maxWait {
+            let a = ticks()
+            usleep(500_000)
+            let b = ticks()
+            let cores = Double(b.busy - a.busy) / Double(max(1, b.total - a.total)) * Double(ProcessInfo.processInfo.activeProcessorCount)
+            if cores <= maxBusy { return }
+        }
     }
 
     static func log(_ s: String) { FileHandle.standardError.write(Data((s + "\n").utf8)) }
