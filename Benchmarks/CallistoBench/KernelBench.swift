@@ -8,8 +8,7 @@ import JupyterClient
 enum KernelBench {
     static func run(_ args: [String]) throws {
         var opts = ["--kernel": "python3", "--starts": "5", "--executes": "1000", "--print-lines": "200000", "--print-runs": "3"]
-        var i = 0
-        while i + 1 < args.count { opts[args[i]] = args[i + 1]; i += 2 }
+        for k in stride(from: 0, to: args.count - 1, by: 2) { opts[args[k]] = args[k + 1] }
         let name = opts["--kernel"]!
         let starts = Int(opts["--starts"]!) ?? 5, executes = Int(opts["--executes"]!) ?? 1000
         let lines = Int(opts["--print-lines"]!) ?? 200_000, printRuns = Int(opts["--print-runs"]!) ?? 3
@@ -46,7 +45,7 @@ enum KernelBench {
         let sorted = wall.sorted()
         log("execute('pass') x\(executes): median \(String(format: "%.2f", sorted[sorted.count / 2])) ms")
 
-        var prints: [Double] = []
+        var prints: [Double] = [], printKernel: [Double] = []
         var bytes = 0, outLines = 0
         for run in 0...printRuns {
             waitQuiet()
@@ -57,7 +56,12 @@ enum KernelBench {
             bytes = text.utf8.count
             outLines = text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
             c.discard(e.requestID)
-            if run > 0 { prints.append(ms) }
+            if run > 0 {
+                prints.append(ms)
+                if let b = e.timing.busy.flatMap(JupyterDate.parse), let d = e.timing.idle.flatMap(JupyterDate.parse) {
+                    printKernel.append(d.timeIntervalSince(b) * 1000)
+                }
+            }
             log("print \(lines) lines \(run == 0 ? "warm-up" : "run \(run)"): \(Int(ms)) ms, \(outLines) lines")
         }
         var usage = rusage()
@@ -70,6 +74,7 @@ enum KernelBench {
                 "execute_pass_ms": .array(wall.map(MessageJSON.double)),
                 "execute_pass_kernel_ms": .array(kernel.map(MessageJSON.double)),
                 "print_ms": .array(prints.map(MessageJSON.double)),
+                "print_kernel_ms": .array(printKernel.map(MessageJSON.double)),
             ],
             "print_output": ["lines": .int(outLines), "bytes": .int(bytes)],
             "peak_rss_kb": .int(Int(usage.ru_maxrss)),
