@@ -51,7 +51,7 @@ let package = Package(
         ]),
 
         // Benchmarks (make bench).
-        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient", "Rendering"],
+        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient", "Rendering", "TermCore"],
                           path: "Benchmarks/CallistoBench"),
 
         // Test helpers and tests.
