@@ -93,7 +93,7 @@ extension CursesBackend {
 
     /// Writes one cell. A character whose width the C library disagrees with (an emoji made wide by
     /// VS16, a flag) is written in a form ncurses measures the same way we do, so columns never drift.
-    func put(_ cell: ScreenCell, row: Int32, column: Int32, window: UnsafeMutablePointer<WINDOW>?) {
+    func put(_ cell: Cell, row: Int32, column: Int32, window: UnsafeMutablePointer<WINDOW>?) {
         let style = cell.style.degraded(to: capabilities.colorDepth)
         let fg = colorNumber(style.foreground), bg = colorNumber(style.background)
         let pair = pairs.pair(fg: fg, bg: bg) { n, f, b in init_extended_pair(n, f, b) == OK }
@@ -110,7 +110,7 @@ extension CursesBackend {
 
     /// The cell's grapheme as a NUL-terminated wide string ncurses accepts: a spacing character
     /// followed by at most `CCHARW_MAX - 1` zero-width ones.
-    static func wideChars(_ cell: ScreenCell) -> [wchar_t] {
+    static func wideChars(_ cell: Cell) -> [wchar_t] {
         var out: [wchar_t] = []
         let limit = Int(cnc_CCHARW_MAX())
         for (i, s) in cell.grapheme.unicodeScalars.enumerated() {

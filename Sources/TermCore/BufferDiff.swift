@@ -8,8 +8,8 @@ public struct BufferDiff: Hashable, Sendable {
     public struct Run: Hashable, Sendable {
         public var row: Int
         public var column: Int
-        public var cells: [ScreenCell]
-        public init(row: Int, column: Int, cells: [ScreenCell]) { self.row = row; self.column = column; self.cells = cells }
+        public var cells: [Cell]
+        public init(row: Int, column: Int, cells: [Cell]) { self.row = row; self.column = column; self.cells = cells }
     }
 
     public var runs: [Run]

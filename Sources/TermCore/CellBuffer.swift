@@ -6,25 +6,25 @@
 public struct CellBuffer: Hashable, Sendable {
     public private(set) var size: Size
     /// Cells row by row.
-    public internal(set) var cells: [ScreenCell]
+    public internal(set) var cells: [Cell]
 
     /// A buffer of `size` filled with `fill`.
-    public init(size: Size, fill: ScreenCell = .blank()) {
+    public init(size: Size, fill: Cell = .blank()) {
         self.size = size
-        self.cells = [ScreenCell](repeating: fill, count: size.area)
+        self.cells = [Cell](repeating: fill, count: size.area)
     }
 
     /// The whole buffer as a rectangle.
     public var bounds: Rect { Rect(size: size) }
 
     /// The cell at column `x`, row `y` (must be inside).
-    public subscript(x: Int, y: Int) -> ScreenCell {
+    public subscript(x: Int, y: Int) -> Cell {
         get { cells[y * size.width + x] }
         set { put(newValue, x: x, y: y) }
     }
 
     /// Resizes, keeping the overlapping cells and filling new ones with blanks.
-    public mutating func resize(to newSize: Size, fill: ScreenCell = .blank()) {
+    public mutating func resize(to newSize: Size, fill: Cell = .blank()) {
         guard newSize != size else { return }
         var next = CellBuffer(size: newSize, fill: fill)
         for y in 0..<min(size.height, newSize.height) {
@@ -43,7 +43,7 @@ public struct CellBuffer: Hashable, Sendable {
     }
 
     /// Fills `rect` (clipped) with `cell`. A wide `cell` is laid every two columns.
-    public mutating func fill(_ rect: Rect, with cell: ScreenCell = .blank()) {
+    public mutating func fill(_ rect: Rect, with cell: Cell = .blank()) {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
         if cell.width == 1 {
@@ -73,7 +73,7 @@ public struct CellBuffer: Hashable, Sendable {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             for b in text.utf8 {
                 if x >= limit.maxX { break }
-                if x >= limit.x { put(ScreenCell(String(UnicodeScalar(b)), style: merged(style, x: x, y: at.y)), x: x, y: at.y) }
+                if x >= limit.x { put(Cell(String(UnicodeScalar(b)), style: merged(style, x: x, y: at.y)), x: x, y: at.y) }
                 x += 1
             }
             return x
@@ -108,7 +108,7 @@ public struct CellBuffer: Hashable, Sendable {
         }
     }
 
-    // MARK: - ScreenCell placement keeping wide characters whole
+    // MARK: - Cell placement keeping wide characters whole
 
     private func merged(_ style: Style, x: Int, y: Int) -> Style {
         let old = cells[y * size.width + x].style
@@ -127,9 +127,9 @@ public struct CellBuffer: Hashable, Sendable {
                 // Cut by an edge: the visible half becomes a space.
                 put(.blank(s), x: x < clip.x ? x + 1 : x, y: y)
             } else if width == 2 {
-                put(ScreenCell(g, style: s, width: 2), x: x, y: y)
+                put(Cell(g, style: s, width: 2), x: x, y: y)
             } else if x >= clip.x {
-                put(ScreenCell(g, style: s, width: 1), x: x, y: y)
+                put(Cell(g, style: s, width: 1), x: x, y: y)
             }
             x += width
         } while repeatTo.map { x + width <= $0 } ?? false
@@ -138,7 +138,7 @@ public struct CellBuffer: Hashable, Sendable {
     }
 
     /// Stores a cell, blanking the halves of any wide character it breaks.
-    private mutating func put(_ cell: ScreenCell, x: Int, y: Int) {
+    private mutating func put(_ cell: Cell, x: Int, y: Int) {
         guard x >= 0, y >= 0, x < size.width, y < size.height else { return }
         let row = y * size.width
         let old = cells[row + x]

@@ -9,7 +9,7 @@ public final class Screen {
     public init(backend: any TerminalBackend) { self.backend = backend }
 
     /// A blank buffer of the backend's current size to draw the next frame into.
-    public func makeFrame(fill: ScreenCell = .blank()) -> CellBuffer { CellBuffer(size: backend.size, fill: fill) }
+    public func makeFrame(fill: Cell = .blank()) -> CellBuffer { CellBuffer(size: backend.size, fill: fill) }
 
     /// Draws `frame` (its changes against the last frame), places the cursor and flushes. Returns the
     /// diff that was drawn.

@@ -44,7 +44,7 @@ import Testing
         #expect(d.runs[0].cells[0].grapheme == "語" && d.runs[0].cells[1].isContinuation)
         // Style change only on the continuation half still redraws from the head.
         var styled = old
-        styled[3, 0] = ScreenCell.continuation(Style(attributes: .bold))
+        styled[3, 0] = Cell.continuation(Style(attributes: .bold))
         #expect(styled.diff(from: old).runs.first?.column == 2)
     }
 

@@ -22,10 +22,10 @@ import TestSupport
     }
 
     @Test func wideCharacterCutAtEdgeBecomesSpace() {
-        var b = CellBuffer(size: Size(width: 5, height: 1), fill: ScreenCell("."))
+        var b = CellBuffer(size: Size(width: 5, height: 1), fill: Cell("."))
         b.draw("日本語", at: Point(x: 0, y: 0))
         #expect(b.rowStrings == ["日本 "])
-        var c = CellBuffer(size: Size(width: 5, height: 1), fill: ScreenCell("."))
+        var c = CellBuffer(size: Size(width: 5, height: 1), fill: Cell("."))
         c.draw("日本", at: Point(x: 0, y: 0), clip: Rect(x: 1, y: 0, width: 3, height: 1))
         #expect(c.rowStrings == [". 本."])
     }
@@ -59,7 +59,7 @@ import TestSupport
 
     @Test func fillWithWideCell() {
         var b = CellBuffer(size: Size(width: 5, height: 1))
-        b.fill(b.bounds, with: ScreenCell("字", width: 2))
+        b.fill(b.bounds, with: Cell("字", width: 2))
         #expect(b.rowStrings == ["字字 "])
     }
 

@@ -2,7 +2,7 @@
 ///
 /// A wide character (2 columns) is stored in its first cell with `width == 2`; the cell to its right is a
 /// continuation cell (`width == 0`, empty grapheme) carrying the same style.
-public struct ScreenCell: Hashable, Sendable {
+public struct Cell: Hashable, Sendable {
     /// The grapheme cluster drawn here; empty for a continuation cell.
     public var grapheme: String
     public var style: Style
@@ -16,9 +16,9 @@ public struct ScreenCell: Hashable, Sendable {
     }
 
     /// A blank cell in `style`.
-    public static func blank(_ style: Style = .plain) -> ScreenCell { ScreenCell(" ", style: style, width: 1) }
+    public static func blank(_ style: Style = .plain) -> Cell { Cell(" ", style: style, width: 1) }
     /// The continuation of a wide character.
-    static func continuation(_ style: Style) -> ScreenCell { ScreenCell("", style: style, width: 0) }
+    static func continuation(_ style: Style) -> Cell { Cell("", style: style, width: 0) }
 
     /// Whether this is the right half of a wide character.
     public var isContinuation: Bool { width == 0 }
