@@ -110,6 +110,24 @@ def time_prompt_toolkit():
     return statistics.median(builds), statistics.median(diffs), statistics.median([b + d for b, d in zip(builds, diffs)])
 
 
+def time_wcwidth():
+    """wcwidth.wcswidth (what prompt_toolkit and most Python TUIs use) over the same text, MB/s."""
+    from wcwidth import wcswidth
+    mixed = ["".join(text for _, text in line) for line in source_lines(FRAMES + HEIGHT + 1)]
+    ascii_only = ["".join(ch for ch in t if ord(ch) < 128) for t in mixed]
+
+    def rate(texts):
+        size = sum(len(t.encode()) for t in texts)
+        passes = []
+        for _ in range(9):
+            t0 = time.perf_counter()
+            for t in texts:
+                wcswidth(t)
+            passes.append(time.perf_counter() - t0)
+        return size / 1e6 / statistics.median(passes)
+    return rate(ascii_only), rate(mixed)
+
+
 def main(ctx):
     out = subprocess.check_output([str(ctx.callisto_bench), "screen", "--width", str(WIDTH), "--height", str(HEIGHT),
                                    "--frames", str(FRAMES)], text=True)
@@ -121,5 +139,10 @@ def main(ctx):
     print(f"{'prompt_toolkit (euporie)':28}{p_build:>10.3f}{p_diff:>10.3f}{p_frame:>10.3f}")
     print(f"ratio prompt_toolkit / Callisto per frame: {p_frame / c['frame_ms']:.1f}x")
     print(f"Callisto idle diff (nothing changed): {c['idle_diff_ms']:.3f} ms; changed cells per frame: {c['changed_cells']}")
-    result = {"callisto": c, "prompt_toolkit": {"build_ms": p_build, "diff_ms": p_diff, "frame_ms": p_frame}}
+    w_ascii, w_mixed = time_wcwidth()
+    print(f"display width, MB/s of UTF-8:  ASCII  Callisto {c['width_ascii_mb_s']:.1f}  wcwidth {w_ascii:.1f}"
+          f"  ({c['width_ascii_mb_s'] / w_ascii:.0f}x);  mixed  Callisto {c['width_mixed_mb_s']:.1f}  wcwidth {w_mixed:.1f}"
+          f"  ({c['width_mixed_mb_s'] / w_mixed:.0f}x)")
+    result = {"callisto": c, "prompt_toolkit": {"build_ms": p_build, "diff_ms": p_diff, "frame_ms": p_frame},
+              "wcwidth": {"ascii_mb_s": w_ascii, "mixed_mb_s": w_mixed}}
     (ctx.results / f"screen-{ctx.stamp}.json").write_text(json.dumps(result, indent=2))

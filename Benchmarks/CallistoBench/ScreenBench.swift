@@ -2,7 +2,8 @@
 // (tab bar, gutter, styled code lines with some CJK and emoji, a box, a status bar) into a TermCore
 // CellBuffer, and diffing it against the previous frame (content scrolled by one line, so most rows
 // change). Prints one JSON object: {"schema": "callisto-bench.screen.v1", width, height, frames,
-// build_ms, diff_ms, frame_ms (medians), idle_diff_ms (identical frames), changed_cells (median)}.
+// build_ms, diff_ms, frame_ms (medians), idle_diff_ms (identical frames), changed_cells (median),
+// width_ascii_mb_s, width_mixed_mb_s (display-width throughput over the same text)}.
 import Foundation
 import TermCore
 
@@ -57,6 +58,26 @@ enum ScreenBench {
         return s.isEmpty ? 0 : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
     }
 
+    /// Display-width throughput in MB/s of UTF-8 (median of 9 passes) over the source lines as plain
+    /// text (mixed: some CJK, emoji, flags, accents) and over their ASCII-only form.
+    static func widthThroughput(_ source: [Line]) -> (ascii: Double, mixed: Double) {
+        let mixed = source.map(\.plainText)
+        let ascii = mixed.map { String($0.unicodeScalars.filter(\.isASCII)) }
+        func rate(_ texts: [String]) -> Double {
+            let bytes = Double(texts.reduce(0) { $0 + $1.utf8.count })
+            var passes: [Double] = []
+            var sink = 0
+            for _ in 0..<9 {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                for t in texts { sink &+= t.displayWidth }
+                passes.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9)
+            }
+            precondition(sink > 0)
+            return bytes / 1e6 / median(passes)
+        }
+        return (rate(ascii), rate(mixed))
+    }
+
     static func run(_ arguments: [String]) -> Int32 {
         var width = 200, height = 60, frames = 300
         var i = 0
@@ -92,10 +113,12 @@ enum ScreenBench {
             changed.append(Double(d.cellCount))
             previous = next
         }
+        let (asciiRate, mixedRate) = widthThroughput(source)
         let fmt = { (x: Double) in String(format: "%.4f", x) }
         print("{\"schema\": \"callisto-bench.screen.v1\", \"width\": \(width), \"height\": \(height), \"frames\": \(frames), "
             + "\"build_ms\": \(fmt(median(build))), \"diff_ms\": \(fmt(median(diff))), \"frame_ms\": \(fmt(median(total))), "
-            + "\"idle_diff_ms\": \(fmt(median(idle))), \"changed_cells\": \(Int(median(changed)))}")
+            + "\"idle_diff_ms\": \(fmt(median(idle))), \"changed_cells\": \(Int(median(changed))), "
+            + "\"width_ascii_mb_s\": \(fmt(asciiRate)), \"width_mixed_mb_s\": \(fmt(mixedRate))}")
         return 0
     }
 }
