@@ -42,19 +42,47 @@ public enum DisplayWidth {
         return total
     }
 
-    /// The width of text in which every scalar is a grapheme cluster of its own (no combining or
-    /// spacing marks, joiners, variation selectors, skin tones, regional indicators, Hangul jamo,
-    /// prepended or format characters); nil as soon as one that may join a cluster appears, so the
-    /// caller measures cluster by cluster. Most text, CJK and single emoji included, takes this path.
+    /// The width of text whose clusters are single scalars, flags (regional indicator pairs), or an
+    /// emoji base with VS16 and skin tones; nil as soon as any other scalar that may join a cluster
+    /// appears (combining or spacing marks, ZWJ, VS15, Hangul jamo, prepended or format characters),
+    /// so the caller measures cluster by cluster. Most text, CJK and emoji included, takes this path.
     static func simpleScalarsWidth(_ scalars: String.UnicodeScalarView) -> Int? {
         var total = 0
+        var base: Unicode.Scalar? = nil   // first scalar of the current cluster
+        var clusterWidth = 0
+        var openFlag = false              // the last scalar was the first regional indicator of a pair
+        var zeroCluster = false           // the current cluster began with VS16 and has no base
         for s in scalars {
             let v = s.value
-            if v < 0x7F { total &+= v >= 0x20 ? 1 : 0; continue }
-            if v < 0xA0 { continue }
-            if v < 0x300 { total &+= 1; continue }
+            if v != 0xFE0F && !(0x1F3FB...0x1F3FF).contains(v) { zeroCluster = false }
+            if v < 0x300 {
+                openFlag = false
+                if v < 0x20 || (v >= 0x7F && v < 0xA0) { base = nil; continue }
+                total &+= 1; base = s; clusterWidth = 1
+                continue
+            }
+            switch v {
+            case 0x1F1E6...0x1F1FF:
+                if openFlag { openFlag = false; continue }
+                openFlag = true
+                total &+= 2; base = s; clusterWidth = 2
+                continue
+            case 0xFE0F, 0x1F3FB...0x1F3FF:
+                openFlag = false
+                if let b = base {
+                    if clusterWidth < 2 && b.properties.isEmoji { total &+= 2 - clusterWidth; clusterWidth = 2 }
+                } else if v == 0xFE0F {
+                    zeroCluster = true
+                } else if !zeroCluster {
+                    total &+= 2; base = s; clusterWidth = 2
+                }
+                continue
+            default:
+                openFlag = false
+            }
             if mayJoin(s) { return nil }
-            total &+= of(s)
+            let w = of(s)
+            total &+= w; base = s; clusterWidth = w
         }
         return total
     }
