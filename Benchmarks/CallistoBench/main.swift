@@ -15,6 +15,8 @@ case "kernel":
         FileHandle.standardError.write(Data("callisto-bench kernel: \(error)\n".utf8))
         exit(1)
     }
+case "screen":
+    exit(ScreenBench.run(Array(arguments.dropFirst())))
 case "keys":
     KeymapBench.run(Array(arguments.dropFirst()))
 case "terminal":
