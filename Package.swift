@@ -51,7 +51,8 @@ let package = Package(
         ]),
 
         // Benchmarks (make bench).
-        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient", "Rendering"],
+        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient", "Rendering",
+                                                                "TermCore", "EditorCore", "EditorUI"],
                           path: "Benchmarks/CallistoBench"),
 
         // Test helpers and tests.

@@ -15,6 +15,8 @@ case "kernel":
         FileHandle.standardError.write(Data("callisto-bench kernel: \(error)\n".utf8))
         exit(1)
     }
+case "workspace":
+    exit(WorkspaceBench.run(Array(arguments.dropFirst())))
 default:
     FileHandle.standardError.write(Data("callisto-bench: unknown area \(area)\n".utf8))
     exit(2)
