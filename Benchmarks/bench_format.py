@@ -3,7 +3,8 @@
 Callisto is timed in process by `callisto-bench format` (release build): bytes -> Notebook
 (what nbformat.reads does: parse, rejoin lines, strip transient keys) and Notebook -> the exact
 bytes nbformat.write produces. nbformat is timed in this process: nbformat.reads(text, 4) and
-nbformat.writes(nb). Both start from bytes already in memory. Medians of --runs runs.
+nbformat.writes(nb). Both start from bytes already in memory. Medians of RUNS runs, as wall time and as thread CPU time
+(the CPU column is the fairer one when other work shares the machine).
 """
 import base64
 import json
@@ -63,16 +64,18 @@ def generate(ctx):
 def time_nbformat(path, runs):
     import nbformat
     text = path.read_text(encoding="utf-8")
-    reads, writes = [], []
+    reads, writes, cpu = [], [], []
     for _ in range(runs):
+        c0 = time.thread_time()
         t0 = time.perf_counter()
         nb = nbformat.reads(text, as_version=4)
         t1 = time.perf_counter()
         out = nbformat.writes(nb) + "\n"
         t2 = time.perf_counter()
+        cpu.append((time.thread_time() - c0) * 1000)
         reads.append((t1 - t0) * 1000)
         writes.append((t2 - t1) * 1000)
-    return reads, writes, out == text
+    return reads, writes, cpu, out == text
 
 
 def main(ctx):
@@ -83,22 +86,25 @@ def main(ctx):
                             check=True, capture_output=True, text=True)
     callisto = json.loads(result.stdout)["files"]
     rows = []
-    print(f"{'notebook':>9} {'size':>8}  {'callisto read':>13} {'write':>7} {'total':>7}  "
-          f"{'nbformat read':>13} {'write':>7} {'total':>7}  {'ratio':>6}  identical")
+    print(f"{'notebook':>9} {'size':>8}  {'callisto read':>13} {'write':>7} {'total':>7} {'cpu':>7}  "
+          f"{'nbformat read':>13} {'write':>7} {'total':>7} {'cpu':>7}  {'ratio':>6} {'cpu':>6}  identical")
     for name, mine in zip(names, callisto):
-        reads, writes, nb_same = time_nbformat(paths[name], RUNS)
+        reads, writes, cpu, nb_same = time_nbformat(paths[name], RUNS)
         c_read, c_write = statistics.median(mine["read_ms"]), statistics.median(mine["write_ms"])
         c_total = statistics.median([r + w for r, w in zip(mine["read_ms"], mine["write_ms"])])
         n_read, n_write = statistics.median(reads), statistics.median(writes)
         n_total = statistics.median([r + w for r, w in zip(reads, writes)])
+        c_cpu = statistics.median([r + w for r, w in zip(mine["read_cpu_ms"], mine["write_cpu_ms"])])
+        n_cpu = statistics.median(cpu)
         ratio = n_total / c_total if c_total else float("inf")
-        print(f"{name:>9} {mine['bytes'] / 1e6:>6.1f}MB  {c_read:>11.1f}ms {c_write:>5.1f}ms {c_total:>5.1f}ms  "
-              f"{n_read:>11.1f}ms {n_write:>5.1f}ms {n_total:>5.1f}ms  {ratio:>5.1f}x  "
-              f"callisto={mine['identical']} nbformat={nb_same}")
+        cpu_ratio = n_cpu / c_cpu if c_cpu else float("inf")
+        print(f"{name:>9} {mine['bytes'] / 1e6:>6.1f}MB  {c_read:>11.1f}ms {c_write:>5.1f}ms {c_total:>5.1f}ms "
+              f"{c_cpu:>5.1f}ms  {n_read:>11.1f}ms {n_write:>5.1f}ms {n_total:>5.1f}ms {n_cpu:>5.1f}ms  "
+              f"{ratio:>5.1f}x {cpu_ratio:>5.1f}x  callisto={mine['identical']} nbformat={nb_same}")
         rows.append({"name": name, "bytes": mine["bytes"], "cells": mine["cells"],
-                     "callisto": {"read_ms": c_read, "write_ms": c_write, "total_ms": c_total},
-                     "nbformat": {"read_ms": n_read, "write_ms": n_write, "total_ms": n_total},
-                     "ratio": ratio, "identical": mine["identical"]})
+                     "callisto": {"read_ms": c_read, "write_ms": c_write, "total_ms": c_total, "cpu_ms": c_cpu},
+                     "nbformat": {"read_ms": n_read, "write_ms": n_write, "total_ms": n_total, "cpu_ms": n_cpu},
+                     "ratio": ratio, "cpu_ratio": cpu_ratio, "identical": mine["identical"]})
     out = ctx.results / f"format-{ctx.stamp}.json"
     out.write_text(json.dumps({"schema": "callisto-bench.format.v1", "runs": RUNS, "rows": rows}, indent=1))
-    print(f"(medians of {RUNS} runs; ratio = nbformat total / Callisto total; results in {out})")
+    print(f"(medians of {RUNS} runs, wall time and thread CPU time; ratio = nbformat / Callisto; results in {out})")

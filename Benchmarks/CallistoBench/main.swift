@@ -17,6 +17,10 @@ case "kernel":
     }
 case "workspace":
     exit(WorkspaceBench.run(Array(arguments.dropFirst())))
+case "keys":
+    KeymapBench.run(Array(arguments.dropFirst()))
+case "terminal":
+    TerminalBench.run(Array(arguments.dropFirst()))
 default:
     FileHandle.standardError.write(Data("callisto-bench: unknown area \(area)\n".utf8))
     exit(2)

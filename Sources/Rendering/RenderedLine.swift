@@ -62,6 +62,8 @@ public struct RenderedLine: Hashable, Sendable, ExpressibleByStringLiteral, Cust
 
     public init(_ spans: [RenderedSpan] = []) { self.spans = spans }
     public init(stringLiteral value: String) { self.spans = value.isEmpty ? [] : [RenderedSpan(value)] }
+    /// A line of plain text with no scope.
+    public init(_ text: String) { self.spans = text.isEmpty ? [] : [RenderedSpan(text)] }
     /// A line of one span in `scope`.
     public init(_ text: String, scope: String) { self.spans = text.isEmpty ? [] : [RenderedSpan(text, scope: scope)] }
     /// A line from styled TermCore text (ANSI output, images): literal styles, no scopes.
@@ -88,9 +90,14 @@ public struct RenderedLine: Hashable, Sendable, ExpressibleByStringLiteral, Cust
     /// Appends every span of `other`.
     public mutating func append(contentsOf other: RenderedLine) { for s in other.spans { append(s) } }
 
-    /// The line with `scope` added in front of every span's scopes.
+    /// The line with `scope` added in front of every span's scopes (unless a span already starts
+    /// with it); neighbouring spans that end up alike are merged.
     public func inScope(_ scope: String) -> RenderedLine {
-        RenderedLine(spans.map { RenderedSpan($0.text, scopes: [scope] + $0.scopes, style: $0.style, link: $0.link) })
+        var out = RenderedLine()
+        for s in spans {
+            out.append(RenderedSpan(s.text, scopes: s.scopes.first == scope ? s.scopes : [scope] + s.scopes, style: s.style, link: s.link))
+        }
+        return out
     }
 
     /// The TermCore line to draw, styles resolved.

@@ -16,7 +16,8 @@ final class NotebookRunner {
     }
 
     private(set) var notebook: Notebook
-    let manager: KernelManager
+    let client: KernelClient
+    private let interruptKernel: () -> Void
     let timeout: TimeInterval?
     let allowErrors: Bool
     private var progress: RunProgress
@@ -24,9 +25,12 @@ final class NotebookRunner {
     private var executed = 0
     private var interruptsSeen = 0
 
-    init(notebook: Notebook, manager: KernelManager, timeout: TimeInterval?, allowErrors: Bool, showProgress: Bool) {
+    /// A runner on `client`; `interrupt` interrupts the kernel (a signal or an `interrupt_request`).
+    init(notebook: Notebook, client: KernelClient, interrupt: @escaping () -> Void, timeout: TimeInterval?,
+         allowErrors: Bool, showProgress: Bool) {
         self.notebook = notebook
-        self.manager = manager
+        self.client = client
+        self.interruptKernel = interrupt
         self.timeout = timeout
         self.allowErrors = allowErrors
         let total = notebook.cells.indices.filter { Self.shouldRun(notebook.cells[$0]) }.count
@@ -42,7 +46,6 @@ final class NotebookRunner {
     /// Waits for the kernel and runs every cell; stops at the first error unless errors are allowed.
     func run(readyTimeout: TimeInterval = 60) -> Outcome {
         defer { progress.finish() }
-        let client = manager.client
         do { try client.waitUntilReady(timeout: readyTimeout) } catch {
             return .kernelDied(index: nil, reason: "\(error)")
         }
@@ -60,7 +63,6 @@ final class NotebookRunner {
     }
 
     private func execute(cell index: Int) -> Outcome {
-        let client = manager.client
         let cell = notebook.cells[index]
         let allowsErrors = allowErrors || cell.tags.contains("raises-exception")
         var metadata = notebook.cells[index].metadata
@@ -78,15 +80,16 @@ final class NotebookRunner {
                 }
             }, until: {
                 progress.draw()
+                if InterruptSignal.terminationRequested { stop = true; return true }
                 if InterruptSignal.received > interruptsSeen {
                     interruptsSeen = InterruptSignal.received
                     if interruptsSeen >= 2 { stop = true; return true }
-                    manager.interrupt()
+                    interruptKernel()
                 }
                 return client.execution(id)?.isFinished ?? true
             })
         } catch {
-            manager.interrupt()
+            interruptKernel()
             record(id, index: index)
             return .timedOut(index: index, seconds: timeout ?? 0)
         }
@@ -103,7 +106,7 @@ final class NotebookRunner {
     }
 
     private func record(_ id: String, index: Int) {
-        guard let execution = manager.client.execution(id) else { return }
+        guard let execution = client.execution(id) else { return }
         refreshOutputs(of: id)
         notebook.cells[index].executionCount = executed
         var timing = JSONObject()
@@ -118,7 +121,7 @@ final class NotebookRunner {
     }
 
     private func refreshOutputs(of id: String) {
-        guard let index = cellOfRequest[id], let execution = manager.client.execution(id) else { return }
+        guard let index = cellOfRequest[id], let execution = client.execution(id) else { return }
         notebook.cells[index].outputs = execution.outputs.outputs.map(\.notebookOutput)
     }
 }

@@ -39,6 +39,10 @@ struct Run: ParsableCommand {
     @Option(help: "Kernel name (default: the notebook's kernelspec, else python3).")
     var kernel: String?
 
+    @Option(help: ArgumentHelp("Run on an already running kernel (never shut down): a connection file path, a file name in the Jupyter runtime directory, or part of one (the newest match).",
+                               valueName: "file"))
+    var existing: String?
+
     @Option(help: "Seconds each cell may run before it is interrupted and the run fails.")
     var timeout: Double?
 
@@ -52,6 +56,7 @@ struct Run: ParsableCommand {
 
     func validate() throws {
         if output != nil && inplace { throw ValidationError("use either -o/--output or --inplace, not both") }
+        if existing != nil && kernel != nil { throw ValidationError("use either --existing or --kernel, not both") }
         if let timeout, timeout <= 0 { throw ValidationError("--timeout must be positive") }
     }
 
@@ -68,25 +73,20 @@ struct Run: ParsableCommand {
     private func execute() -> Int32 {
         var nb: Notebook
         do { nb = try NotebookFile.open(path: notebook).notebook } catch { return fail("\(error)") }
-        let finder = KernelSpecFinder()
-        let name = kernel ?? nb.kernelName ?? "python3"
-        let spec: KernelSpec
-        do { spec = try finder.spec(named: name) } catch { return fail("\(error)") }
-        do {
-            let params = try RunParameters(flat: parameters)
-            if !params.isEmpty { try ParameterCell.inject(params, language: spec.language, into: &nb) }
-        } catch { return fail("\(error)") }
-
-        let directory = URL(fileURLWithPath: notebook).deletingLastPathComponent().path
-        InterruptSignal.install()
-        let manager: KernelManager
-        do {
-            manager = try KernelManager(spec: spec, options: KernelLaunchOptions(directory: directory, output: .discard))
-        } catch { return fail("\(error)") }
-        let runner = NotebookRunner(notebook: nb, manager: manager, timeout: timeout, allowErrors: allowErrors,
-                                    showProgress: isatty(2) != 0)
+        let params: RunParameters
+        do { params = try RunParameters(flat: parameters) } catch { return fail("\(error)") }
+        let session: RunSession
+        do { session = try RunSession.open(notebook: notebook, kernel: kernel ?? nb.kernelName, existing: existing) } catch {
+            return fail("\(error)")
+        }
+        defer { session.close() }
+        if !params.isEmpty {
+            do { try ParameterCell.inject(params, language: session.language, into: &nb) } catch { return fail("\(error)") }
+        }
+        let runner = NotebookRunner(notebook: nb, client: session.client, interrupt: session.interrupt, timeout: timeout,
+                                    allowErrors: allowErrors, showProgress: isatty(2) != 0)
         let outcome = runner.run()
-        manager.shutdown()
+        session.close()
 
         var status: Int32 = 0
         switch outcome {

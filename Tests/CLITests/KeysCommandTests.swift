@@ -85,4 +85,29 @@ import TestSupport
             #expect(line?.contains("<C-r>") == true && line?.contains("<S-Enter>") == true)
         }
     }
+
+    /// An installed binary finds `../share/callisto/Keymaps` and `Themes` beside it (what `make install` writes).
+    @Test func installedFilesBesideTheBinaryAreFound() throws {
+        let tmp = try ProjectPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: tmp) }
+        let bin = tmp.appendingPathComponent("prefix/bin"), share = tmp.appendingPathComponent("prefix/share/callisto")
+        for dir in [bin, share.appendingPathComponent("Keymaps"), share.appendingPathComponent("Themes")] {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        }
+        try FileManager.default.copyItem(at: ProjectPaths.callisto, to: bin.appendingPathComponent("callisto"))
+        try "inherits = \"default\"\n[notebook]\n\"<F7>\" = \"notebook:run-all-cells\"\n".write(
+            to: share.appendingPathComponent("Keymaps/site.toml"), atomically: true, encoding: .utf8)
+        try "inherits = \"dark\"\n\"ui.statusbar\" = \"nonsense-colour\"\n".write(
+            to: share.appendingPathComponent("Themes/site.toml"), atomically: true, encoding: .utf8)
+        let env = ["XDG_CONFIG_HOME": tmp.appendingPathComponent("config").path]
+        let keys = try ProcessRunner.run(bin.appendingPathComponent("callisto"), ["keys", "--keymap", "site", "--context", "notebook"], environment: env)
+        #expect(keys.status == 0, "\(keys.stderrText)")
+        #expect(keys.stdoutText.contains("\(share.path)/Keymaps/site.toml"))
+        #expect(keys.stdoutText.split(separator: "\n").contains { $0.contains("<F7>") && $0.contains("notebook:run-all-cells") })
+        try FileManager.default.createDirectory(at: tmp.appendingPathComponent("config/callisto"), withIntermediateDirectories: true)
+        try "[ui]\ntheme = \"site\"\n".write(to: tmp.appendingPathComponent("config/callisto/config.toml"), atomically: true, encoding: .utf8)
+        let check = try ProcessRunner.run(bin.appendingPathComponent("callisto"), ["config", "--check"], environment: env)
+        #expect(check.status == 1)
+        #expect(check.stdoutText.contains("\(share.path)/Themes/site.toml:2: error:"), "\(check.stdoutText)")
+    }
 }

@@ -86,7 +86,7 @@ public struct JSONWriter {
         var first = true
         for i in o.sortedIndices {
             let key = o.keys[i]
-            if !skipping.isEmpty && skipping.contains(where: { $0.utf8.elementsEqual(key.utf8) }) { continue }
+            if !skipping.isEmpty && skipping.contains(where: { JSONObject.sameBytes($0, key) }) { continue }
             if first {
                 byte(UInt8(ascii: "{"))
                 first = false
