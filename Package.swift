@@ -59,6 +59,7 @@ let package = Package(
             "EditorCore",
             "TermCore",
             "TerminalEmulator",
+            "EditorUI",
         ],
                           path: "Benchmarks/CallistoBench"),
 

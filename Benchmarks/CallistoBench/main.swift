@@ -17,6 +17,8 @@ case "kernel":
     }
 case "screen":
     exit(ScreenBench.run(Array(arguments.dropFirst())))
+case "workspace":
+    exit(WorkspaceBench.run(Array(arguments.dropFirst())))
 case "keys":
     KeymapBench.run(Array(arguments.dropFirst()))
 case "terminal":
