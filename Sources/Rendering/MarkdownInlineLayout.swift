@@ -18,10 +18,7 @@ enum MarkdownInlineLayout {
         var hasText = false
 
         mutating func endLine() {
-            while let last = current.spans.last, last.text.hasSuffix(" ") {
-                current.spans[current.spans.count - 1].text.removeLast()
-                if current.spans[current.spans.count - 1].text.isEmpty { current.spans.removeLast() }
-            }
+            current.trimTrailingSpaces()
             if hasText || !current.spans.isEmpty { pieces.append(.text(current)) }
             current = RenderedLine()
             hasText = false
