@@ -143,6 +143,6 @@ struct HTMLTable {
             space = false
             out.append(ch)
         }
-        return out.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? AnsiText.plainText(out) : out
+        return AnsiText.sanitized(out)
     }
 }

@@ -178,7 +178,7 @@ struct HTMLRenderer {
 
     private mutating func append(_ t: String, _ scopes: [String], link: String? = nil) {
         guard !t.isEmpty else { return }
-        let safe = t.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? AnsiText.plainText(t) : t
+        let safe = AnsiText.sanitized(t)
         let l = link ?? (scopes.contains("markup.link") ? links.last : nil)
         paragraph.append(RenderedSpan(safe, scopes: scopes, link: l))
     }

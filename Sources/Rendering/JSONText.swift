@@ -54,7 +54,7 @@ public enum JSONText {
 
     /// Control characters (raw ones are not valid JSON, but outputs are untrusted) made visible.
     private static func visible(_ s: String) -> String {
-        s.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? AnsiText.plainText(s) : s
+        AnsiText.sanitized(s)
     }
 
     struct Token {

@@ -27,7 +27,7 @@ enum MarkdownInlineLayout {
         mutating func text(_ t: String, _ scopes: [String], _ link: String?) {
             guard !t.isEmpty, !(t == " " && current.spans.isEmpty) else { return }
             // Text from a notebook is untrusted: control characters become visible symbols.
-            let safe = t.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? AnsiText.plainText(t) : t
+            let safe = AnsiText.sanitized(t)
             current.append(RenderedSpan(safe, scopes: scopes, link: link))
             hasText = true
         }
