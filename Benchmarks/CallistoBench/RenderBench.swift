@@ -7,11 +7,7 @@ import Foundation
 import Rendering
 
 enum RenderBench {
-    static func threadCPU() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
-    }
+    static func threadCPU() -> Double { FormatBench.threadCPU() }
 
     static func run(_ arguments: [String]) -> Int32 {
         var runs = 7, width = 100
