@@ -23,6 +23,8 @@ case "keys":
     KeymapBench.run(Array(arguments.dropFirst()))
 case "terminal":
     TerminalBench.run(Array(arguments.dropFirst()))
+case "render":
+    exit(RenderBench.run(Array(arguments.dropFirst())))
 default:
     FileHandle.standardError.write(Data("callisto-bench: unknown area \(area)\n".utf8))
     exit(2)
