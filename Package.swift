@@ -50,7 +50,8 @@ let package = Package(
         ]),
 
         // Benchmarks (make bench).
-        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient"],
+        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient",
+                                                                 "TermCore", "EditorCore", "EditorUI"],
                           path: "Benchmarks/CallistoBench"),
 
         // Test helpers and tests.

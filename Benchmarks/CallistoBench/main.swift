@@ -8,6 +8,8 @@ guard let area = arguments.first else {
     exit(2)
 }
 switch area {
+case "text":
+    TextBench.run(Array(arguments.dropFirst()))
 default:
     FileHandle.standardError.write(Data("callisto-bench: unknown area \(area)\n".utf8))
     exit(2)
