@@ -23,6 +23,7 @@ let package = Package(
                        providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         .systemLibrary(name: "CSpng", path: "Sources/CSpng", providers: [.apt(["libspng-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", path: "Sources/COpenSSLCrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CPosixSpawn", path: "Sources/CPosixSpawn"),
 
         // Pure cores: values and state machines, Foundation at most (plus an HMAC provider).
         .target(name: "NotebookFormat"),
@@ -30,7 +31,7 @@ let package = Package(
         .target(name: "TermCore"),
 
         // Adapters and shells.
-        .target(name: "JupyterClient", dependencies: ["JupyterProtocol", "NotebookFormat", "CZMQ"]),
+        .target(name: "JupyterClient", dependencies: ["JupyterProtocol", "NotebookFormat", "CZMQ", "CPosixSpawn"]),
         .target(name: "CursesBackend", dependencies: ["TermCore", "CNcursesw"]),
         .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng"]),
         .target(name: "TerminalEmulator", dependencies: ["TermCore", "CVTerm"]),
@@ -50,19 +51,31 @@ let package = Package(
         ]),
 
         // Benchmarks (make bench).
-        .executableTarget(name: "callisto-bench", dependencies: ["NotebookFormat", "JupyterProtocol", "JupyterClient",
-                                                                 "TermCore", "EditorCore", "EditorUI"],
+        .executableTarget(name: "callisto-bench", dependencies: [
+            "NotebookFormat",
+            "JupyterProtocol",
+            "JupyterClient",
+            "Rendering",
+            "EditorCore",
+            "TermCore",
+            "TerminalEmulator",
+            "EditorUI",
+        ],
                           path: "Benchmarks/CallistoBench"),
 
         // Test helpers and tests.
         .target(name: "TestSupport", dependencies: ["TermCore", "NotebookFormat"]),
         .testTarget(name: "NotebookFormatTests", dependencies: ["NotebookFormat", "TestSupport"], exclude: ["Python"]),
         .testTarget(name: "JupyterProtocolTests", dependencies: ["JupyterProtocol", "TestSupport"]),
-        .testTarget(name: "JupyterClientTests", dependencies: ["JupyterClient", "TestSupport"]),
+        .testTarget(name: "JupyterClientTests", dependencies: ["JupyterClient", "JupyterProtocol", "CZMQ", "TestSupport"]),
         .testTarget(name: "TermCoreTests", dependencies: ["TermCore", "TestSupport"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TermCore", "TestSupport"]),
+        .executableTarget(name: "callisto-termtest", dependencies: ["TermCore", "CursesBackend"], path: "Tests/CallistoTermTest"),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
-        .testTarget(name: "TextEditorTests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TestSupport"],
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
+        .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
+        .testTarget(name: "TerminalEmulatorTests", dependencies: ["TerminalEmulator", "TermCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
     ]
 )

@@ -8,6 +8,17 @@ guard let area = arguments.first else {
     exit(2)
 }
 switch area {
+case "format":
+    exit(FormatBench.run(Array(arguments.dropFirst())))
+case "kernel":
+    do { try KernelBench.run(Array(arguments.dropFirst())) } catch {
+        FileHandle.standardError.write(Data("callisto-bench kernel: \(error)\n".utf8))
+        exit(1)
+    }
+case "keys":
+    KeymapBench.run(Array(arguments.dropFirst()))
+case "terminal":
+    TerminalBench.run(Array(arguments.dropFirst()))
 case "text":
     TextBench.run(Array(arguments.dropFirst()))
 default:

@@ -7,6 +7,10 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <stddef.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
 /* C globals as functions: Swift 6 rejects references to mutable C globals. */
 static inline WINDOW *cnc_stdscr(void) { return stdscr; }
 static inline int cnc_LINES(void) { return LINES; }
@@ -26,4 +30,21 @@ static const attr_t CNC_A_BLINK = A_BLINK;
 static inline int cnc_setcchar_ext(cchar_t *wcval, const wchar_t *wch, attr_t attrs, int pair) {
     return setcchar(wcval, wch, attrs, 0, &pair);
 }
+static inline WINDOW *cnc_curscr(void) { return curscr; }
+static inline int cnc_CCHARW_MAX(void) { return CCHARW_MAX; }
+/* The terminal size from the kernel; returns 0 on success. */
+static inline int cnc_winsize(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row; *cols = ws.ws_col;
+    return 0;
+}
+/* A terminfo string capability, or NULL when absent or cancelled. */
+static inline const char *cnc_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    return (s == (char *)-1 || s == NULL) ? NULL : s;
+}
+/* The C library's idea of a character's width (what ncurses uses to advance the cursor). */
+extern int wcwidth(wchar_t c);
+static inline int cnc_wcwidth(wchar_t c) { return wcwidth(c); }
 #endif

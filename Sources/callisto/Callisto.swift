@@ -14,6 +14,8 @@ struct Callisto: ParsableCommand {
             Strip.self,
             Keys.self,
             Config.self,
+            Kernels.self,
+            Run.self,
         ],
         defaultSubcommand: Open.self
     )

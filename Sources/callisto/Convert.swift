@@ -29,9 +29,6 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Output file (- for standard output).")
     var output: String?
 
-    @Flag(name: .long, help: "Overwrite the output even if it changed on disk since it was read.")
-    var force = false
-
     func run() throws {
         let notebook: Notebook
         do {

@@ -2,8 +2,8 @@ import ArgumentParser
 import Foundation
 import NotebookFormat
 
-/// `callisto [PATH…]`: open files in the workspace. Until the full-screen editor takes over, it reads
-/// and validates each notebook and prints a short summary.
+/// `callisto [PATH…]`: open files in the full-screen workspace. When standard input or output is not
+/// a terminal, or with `--summary`, it reads and validates each file and prints a short summary instead.
 struct Open: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
@@ -13,7 +13,26 @@ struct Open: ParsableCommand {
     @Argument(help: "Files to open.")
     var paths: [String] = []
 
+    @Flag(name: .long, help: "Print a summary of each file instead of opening the workspace.")
+    var summary = false
+
     func run() throws {
+        if !summary && isatty(0) == 1 && isatty(1) == 1 {
+            let status: Int32
+            do {
+                status = try App.run(paths: paths)
+            } catch {
+                CommandSupport.error("callisto: \(error)")
+                throw ExitCode.failure
+            }
+            if status != 0 { throw ExitCode(status) }
+            return
+        }
+        try printSummary()
+    }
+
+    /// The non-interactive form: one line per file.
+    private func printSummary() throws {
         var failed = false
         for path in paths {
             if CommandSupport.isScript(path) || !path.lowercased().hasSuffix(".ipynb") {

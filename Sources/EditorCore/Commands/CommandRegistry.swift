@@ -6,6 +6,8 @@ public struct CommandRegistry: Sendable {
     /// Commands in registration order.
     public private(set) var commands: [CommandInfo] = []
     private var index: [CommandID: Int] = [:]
+    /// Title, id and doc of each command, prepared for fuzzy matching.
+    private var prepared: [(title: FuzzyMatcher.MatchText, id: FuzzyMatcher.MatchText, doc: FuzzyMatcher.MatchText)] = []
 
     /// A registry holding `commands`; a later command with an id already present replaces it.
     public init(_ commands: [CommandInfo] = []) {
@@ -17,9 +19,11 @@ public struct CommandRegistry: Sendable {
 
     /// Adds or replaces a command.
     public mutating func register(_ info: CommandInfo) {
-        if let i = index[info.id] { commands[i] = info; return }
+        let texts = (FuzzyMatcher.MatchText(info.title), FuzzyMatcher.MatchText(info.id.rawValue), FuzzyMatcher.MatchText(info.doc))
+        if let i = index[info.id] { commands[i] = info; prepared[i] = texts; return }
         index[info.id] = commands.count
         commands.append(info)
+        prepared.append(texts)
     }
 
     /// The command with this id, if registered.
@@ -45,12 +49,13 @@ public struct CommandRegistry: Sendable {
         }
         var found: [(PaletteMatch, Int)] = []
         for (order, c) in commands.enumerated() {
-            let title = matcher.match(c.title)
-            let id = matcher.match(c.id.rawValue)
-            let doc = matcher.match(c.doc)
-            // The name counts fully; the doc string only helps when the name does not match.
+            let title = matcher.match(prepared[order].title)
+            let id = matcher.match(prepared[order].id)
+            let doc = matcher.match(prepared[order].doc)
+            // The name counts fully, the doc string three quarters: a contiguous word in the doc beats
+            // letters scattered over a name.
             let nameScore = max(title?.score ?? Int.min, id?.score ?? Int.min)
-            let score = nameScore != Int.min ? nameScore + (doc.map { $0.score / 8 } ?? 0) : (doc.map { $0.score / 2 } ?? Int.min)
+            let score = max(nameScore, doc.map { $0.score * 3 / 4 } ?? Int.min)
             guard score != Int.min else { continue }
             found.append((PaletteMatch(command: c, score: score, titlePositions: title?.positions ?? []), order))
         }
@@ -64,6 +69,6 @@ public struct CommandRegistry: Sendable {
 public struct PaletteMatch: Hashable, Sendable {
     public let command: CommandInfo
     public let score: Int
-    /// Indices into `command.title`'s characters.
+    /// Indices into `command.title`'s unicode scalars.
     public let titlePositions: [Int]
 }

@@ -20,7 +20,10 @@ public enum ConfigValue: Hashable, Sendable, CustomStringConvertible {
                 case "\n": out += "\\n"
                 case "\t": out += "\\t"
                 default:
-                    if c.value < 0x20 || c.value == 0x7f { out += String(format: "\\u%04X", c.value) }
+                    if c.value < 0x20 || c.value == 0x7f {
+                        let hex = String(c.value, radix: 16, uppercase: true)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    }
                     else { out.unicodeScalars.append(c) }
                 }
             }

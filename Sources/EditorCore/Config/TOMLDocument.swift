@@ -26,6 +26,11 @@ public struct TOMLDocument: Sendable {
             let line = text.utf8[..<nul].reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
             throw ConfigDiagnostic(file: file, line: line, message: "file contains a NUL byte; it is not a TOML text file")
         }
+        let locator = TOMLKeyLocator(text: text)
+        if let bad = locator.malformedHeader {
+            throw ConfigDiagnostic(file: file, line: bad.line, column: bad.column,
+                                   message: "TOML syntax: a table header must start with a name, as in [section]")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -35,7 +40,6 @@ public struct TOMLDocument: Sendable {
         } catch {
             throw ConfigDiagnostic(file: file, message: "TOML syntax: \(error)")
         }
-        let locator = TOMLKeyLocator(text: text)
         self.locations = locator
         self.root = Self.convert(table, path: [], locator: locator)
     }

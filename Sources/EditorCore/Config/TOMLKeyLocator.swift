@@ -7,11 +7,16 @@
 public struct TOMLKeyLocator: Sendable {
     private var lines: [[String]: Int] = [:]
 
+    /// A table header that does not start with a name (`[{`, `[[=`): invalid TOML that makes the
+    /// toml++ parser inside TOMLKit trap instead of reporting an error, so it is reported from here.
+    public private(set) var malformedHeader: (line: Int, column: Int)?
+
     /// Scans `text` for keys.
     public init(text: String) {
         var scanner = Scanner(chars: Array(text.unicodeScalars))
         scanner.run()
         lines = scanner.found
+        malformedHeader = scanner.malformedHeader
     }
 
     /// The 1-based line of the key at `path` (for a table: its header or its first key).
@@ -28,14 +33,20 @@ public struct TOMLKeyLocator: Sendable {
         var line = 1
         var found: [[String]: Int] = [:]
         var table: [String] = []
+        var lineStart = 0
+        var malformedHeader: (line: Int, column: Int)?
 
         init(chars: [Unicode.Scalar]) { self.chars = chars }
 
         var current: Unicode.Scalar? { i < chars.count ? chars[i] : nil }
 
         mutating func advance() {
-            if current == "\n" { line += 1 }
+            if current == "\n" { line += 1; lineStart = i + 1 }
             i += 1
+        }
+
+        static func isKeyStart(_ c: Unicode.Scalar) -> Bool {
+            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || "_-\"'".unicodeScalars.contains(c)
         }
 
         mutating func skipBlank() {
@@ -75,6 +86,9 @@ public struct TOMLKeyLocator: Sendable {
             let isArray = current == "["
             if isArray { advance() }
             skipBlank()
+            if let c = current, !Self.isKeyStart(c), c != "]", malformedHeader == nil {
+                malformedHeader = (line, i - lineStart + 1)
+            }
             guard let (key, _) = keyPath() else { skipToLineEnd(); return }
             table = key
             record(key, at: headerLine)
@@ -126,8 +140,15 @@ public struct TOMLKeyLocator: Sendable {
             return nil
         }
 
+        /// How deep arrays and inline tables are followed (toml++ refuses deeper nesting anyway).
+        static let maximumDepth = 128
+        var depth = 0
+
         /// Skips a value, recording keys of inline tables under `path`.
         mutating func value(path: [String]) {
+            depth += 1
+            defer { depth -= 1 }
+            guard depth <= Self.maximumDepth else { i = chars.count; return }
             skipBlank()
             guard let c = current else { return }
             switch c {

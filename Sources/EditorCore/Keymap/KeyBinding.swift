@@ -33,7 +33,7 @@ extension Array where Element == Key {
 
     /// Whether `prefix` is a proper or equal prefix of this sequence.
     func hasPrefix(_ prefix: [Key]) -> Bool {
-        prefix.count <= count && Array(self[..<prefix.count]) == prefix
+        prefix.count <= count && zip(self, prefix).allSatisfy { $0 == $1 }
     }
 }
 

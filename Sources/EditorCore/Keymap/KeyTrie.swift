@@ -44,20 +44,19 @@ public struct KeyTrie: Hashable, Sendable {
     /// Adds a binding, replacing any binding it overlaps.
     public mutating func insert(_ binding: KeyBinding) {
         guard !binding.keys.isEmpty else { return }
-        root = Self.inserting(binding, depth: 0, into: root)
+        Self.insert(binding, depth: 0, into: &root)
     }
 
-    private static func inserting(_ binding: KeyBinding, depth: Int, into level: [Key: Node]) -> [Key: Node] {
-        var level = level
+    private static func insert(_ binding: KeyBinding, depth: Int, into level: inout [Key: Node]) {
         let key = binding.keys[depth]
         if depth == binding.keys.count - 1 {
             level[key] = .command(binding)
-        } else {
-            var children: [Key: Node] = [:]
-            if case let .branch(existing)? = level[key] { children = existing }
-            level[key] = .branch(inserting(binding, depth: depth + 1, into: children))
+            return
         }
-        return level
+        var children: [Key: Node] = [:]
+        if case let .branch(existing)? = level.removeValue(forKey: key) { children = existing }
+        insert(binding, depth: depth + 1, into: &children)
+        level[key] = .branch(children)
     }
 
     /// Removes the binding of `keys` and every binding that starts with `keys`.
@@ -123,7 +122,7 @@ public struct KeyTrie: Hashable, Sendable {
             }
         }
         walk(root)
-        return result.sorted { $0.notation < $1.notation }
+        return result.map { ($0.notation, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     /// The bindings of `command`, shortest first.

@@ -46,10 +46,17 @@ public struct Keymap: Sendable {
     /// overlapping ones of the contexts after it; `none` bindings hide the key.
     public func trie(chain: [KeyContext]) -> KeyTrie {
         var trie = KeyTrie()
+        var hidden: [[Key]] = []
         for context in chain.reversed() {
-            for b in bindings[context] ?? [] { trie.insert(b) }
+            for b in bindings[context] ?? [] {
+                trie.insert(b)
+                if b.command == .none { hidden.append(b.keys) }
+            }
         }
-        for b in trie.bindings where b.command == .none { trie.remove(b.keys) }
+        // A `none` binding may itself have been replaced by a more specific context's binding.
+        for keys in hidden {
+            if case let .matched(b) = trie.lookup(keys), b.command == .none { trie.remove(keys) }
+        }
         return trie
     }
 

@@ -72,11 +72,10 @@ public struct KeymapLayer: Sendable {
                 diagnostics.append(document.diagnostic(path, "the command for `\(notation)` must be a string, not a \(value.typeName)"))
                 continue
             }
-            var command: CommandID? = name.isEmpty ? nil : CommandID(name)
+            let command: CommandID? = name.isEmpty ? nil : CommandID(name)
             if let c = command, !registry.contains(c) {
                 let hint = Self.suggestion(for: name, in: registry).map { "; did you mean `\($0)`?" } ?? ""
                 diagnostics.append(document.diagnostic(path, "unknown command `\(name)`\(hint)"))
-                command = nil
                 continue
             }
             let entry = Entry(keys: keys, command: command, source: source)

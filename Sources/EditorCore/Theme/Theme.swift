@@ -62,8 +62,8 @@ public struct Theme: Sendable {
             guard let text else { return nil }
             if let c = paletteColours[text] ?? (palette[text] == nil ? Color(parsing: text) : nil) { return c }
             if palette[text] != nil { return nil } // already reported as a bad palette entry
-            let path = entry.spec.path.count == 1 && entry.layer.document?.line(of: entry.spec.path + [field]) == nil
-                ? entry.spec.path : entry.spec.path + [field]
+            let fieldPath = entry.spec.path + [field]
+            let path = entry.layer.document?.line(of: fieldPath) != nil ? fieldPath : entry.spec.path
             diagnostics.append(entry.layer.diagnostic(path, "`\(scope)`: \"\(text)\" is neither a palette name nor a colour"))
             return nil
         }

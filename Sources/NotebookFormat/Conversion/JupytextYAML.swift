@@ -33,23 +33,17 @@ enum JupytextYAML {
     private static func emitSequence(_ items: [JSONValue], indent: Int, into lines: inout [String]) {
         let pad = String(repeating: " ", count: indent)
         for item in items {
+            var sub: [String] = []
             switch item {
-            case .object(let child) where !child.isEmpty:
-                var sub: [String] = []
-                emitMapping(child, indent: indent + 2, into: &sub)
-                if let first = sub.first {
-                    lines.append(pad + "- " + first.dropFirst(indent + 2))
-                    lines.append(contentsOf: sub.dropFirst())
-                }
-            case .array(let inner) where !inner.isEmpty:
-                var sub: [String] = []
-                emitSequence(inner, indent: indent + 2, into: &sub)
-                if let first = sub.first {
-                    lines.append(pad + "- " + first.dropFirst(indent + 2))
-                    lines.append(contentsOf: sub.dropFirst())
-                }
-            case let v:
-                lines.append(pad + "- " + inline(v))
+            case .object(let child) where !child.isEmpty: emitMapping(child, indent: indent + 2, into: &sub)
+            case .array(let inner) where !inner.isEmpty: emitSequence(inner, indent: indent + 2, into: &sub)
+            default:
+                lines.append(pad + "- " + inline(item))
+                continue
+            }
+            if let first = sub.first {
+                lines.append(pad + "- " + first.dropFirst(indent + 2))
+                lines.append(contentsOf: sub.dropFirst())
             }
         }
     }

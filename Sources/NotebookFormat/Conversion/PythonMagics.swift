@@ -33,33 +33,27 @@ enum PythonMagics {
 
     /// Comments out magics outside strings (`comment_magic`).
     static func comment(_ source: [String]) -> [String] {
-        var parser = PythonStringParser()
-        var nextIsMagic = false
-        var out = source
-        for (i, line) in source.enumerated() {
-            if !parser.isQuoted && (nextIsMagic || isMagic(line)) {
-                if nextIsMagic {
-                    out[i] = "# " + line
-                } else {
-                    let unindented = String(line.drop(while: { $0.isWhitespace }))
-                    let indent = String(line.prefix(line.count - unindented.count))
-                    out[i] = indent + "# " + unindented
-                }
-                nextIsMagic = matches(lineContinuation, line)
-            }
-            parser.read(line)
+        onMagicLines(source) { line, continuation in
+            if continuation { return "# " + line }
+            let unindented = String(line.drop(while: { $0.isWhitespace }))
+            return String(line.prefix(line.count - unindented.count)) + "# " + unindented
         }
-        return out
     }
 
     /// Uncomments commented magics outside strings (`uncomment_magic`).
     static func uncomment(_ source: [String]) -> [String] {
+        onMagicLines(source) { line, _ in unescape(line) }
+    }
+
+    /// Rewrites each magic line outside strings (and the continuation lines of a magic ending in `\`);
+    /// `rewrite` learns whether the line continues a magic.
+    private static func onMagicLines(_ source: [String], _ rewrite: (String, Bool) -> String) -> [String] {
         var parser = PythonStringParser()
         var nextIsMagic = false
         var out = source
         for (i, line) in source.enumerated() {
             if !parser.isQuoted && (nextIsMagic || isMagic(line)) {
-                out[i] = unescape(line)
+                out[i] = rewrite(line, nextIsMagic)
                 nextIsMagic = matches(lineContinuation, line)
             }
             parser.read(line)

@@ -40,8 +40,9 @@ public struct NotebookFile: Sendable {
     /// then content). A deleted file does not count as changed.
     public func changedOnDisk() throws(NotebookFileError) -> Bool {
         guard let fingerprint, let st = try SafeFile.status(path) else { return false }
-        let now = FileFingerprint(data: Data(), size: Int64(st.st_size), modificationSeconds: Int(st.st_mtim.tv_sec),
-                                  modificationNanoseconds: Int(st.st_mtim.tv_nsec))
+        let (seconds, nanoseconds) = SafeFile.modificationTime(st)
+        let now = FileFingerprint(data: Data(), size: Int64(st.st_size), modificationSeconds: seconds,
+                                  modificationNanoseconds: nanoseconds)
         if now.sameStatus(as: fingerprint) { return false }
         if now.size != fingerprint.size { return true }
         let (data, _) = try SafeFile.read(path)

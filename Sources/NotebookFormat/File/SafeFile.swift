@@ -5,6 +5,9 @@ import Glibc
 import Darwin
 #endif
 
+private func posixRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, buffer, count) }
+private func posixWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { write(fd, buffer, count) }
+
 /// Reading and crash-safe writing of whole files with POSIX calls.
 public enum SafeFile {
     /// Reads the whole file, returning its bytes and fingerprint.
@@ -19,23 +22,14 @@ public enum SafeFile {
         var total = 0
         var failure: Int32 = 0
         data.withUnsafeMutableBytes { raw in
-            while total < raw.count {
-                let n = Glibc.read(fd, raw.baseAddress! + total, raw.count - total)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                if n == 0 { break }
-                total += n
-            }
+            (total, failure) = transfer(raw.count) { posixRead(fd, raw.baseAddress! + $0, raw.count - $0) }
         }
         if failure != 0 { throw .from(errno: failure, path: path, operation: "read") }
         if total < data.count { data.count = total }
         // A file that grows while being read (or a pipe) is read to its end.
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = Glibc.read(fd, &chunk, chunk.count)
+            let n = posixRead(fd, &chunk, chunk.count)
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
             data.append(contentsOf: chunk[0..<n])
@@ -53,9 +47,19 @@ public enum SafeFile {
         return st
     }
 
+    /// The modification time of a file status (seconds, nanoseconds).
+    static func modificationTime(_ st: stat) -> (Int, Int) {
+        #if canImport(Darwin)
+        return (Int(st.st_mtimespec.tv_sec), Int(st.st_mtimespec.tv_nsec))
+        #else
+        return (Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec))
+        #endif
+    }
+
     static func fingerprint(of st: stat, data: Data) -> FileFingerprint {
-        FileFingerprint(data: data, size: Int64(st.st_size), modificationSeconds: Int(st.st_mtim.tv_sec),
-                        modificationNanoseconds: Int(st.st_mtim.tv_nsec))
+        let (seconds, nanoseconds) = modificationTime(st)
+        return FileFingerprint(data: data, size: Int64(st.st_size), modificationSeconds: seconds,
+                               modificationNanoseconds: nanoseconds)
     }
 
     /// Writes `data` to `path` without ever leaving a half-written file: a temporary file in the same
@@ -105,17 +109,24 @@ public enum SafeFile {
     private static func writeAll(_ fd: Int32, _ data: Data, path: String) throws(NotebookFileError) {
         var failure: Int32 = 0
         data.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + done, raw.count - done)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                done += n
-            }
+            failure = transfer(raw.count) { posixWrite(fd, raw.baseAddress! + $0, raw.count - $0) }.1
         }
         if failure != 0 { throw .from(errno: failure, path: path, operation: "write") }
+    }
+
+    /// Calls `step(offset)` (a read or write returning a byte count) until `count` bytes are done,
+    /// the end of the file is reached or an error other than EINTR occurs.
+    private static func transfer(_ count: Int, _ step: (Int) -> Int) -> (Int, Int32) {
+        var done = 0
+        while done < count {
+            let n = step(done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return (done, errno)
+            }
+            if n == 0 { break }
+            done += n
+        }
+        return (done, 0)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A JSON object: key/value pairs in their original order.
 ///
 /// Keys are compared by their exact Unicode scalars (UTF-8 bytes), never by Swift's canonical
@@ -41,10 +43,19 @@ public struct JSONObject: Sendable, Equatable, Sequence, ExpressibleByDictionary
     /// The position of `key`, compared by exact UTF-8 bytes.
     public func index(of key: String) -> Int? {
         let n = key.utf8.count
-        for i in keys.indices where keys[i].utf8.count == n && keys[i].utf8.elementsEqual(key.utf8) {
+        for i in keys.indices where keys[i].utf8.count == n && JSONObject.sameBytes(keys[i], key) {
             return i
         }
         return nil
+    }
+
+    /// Whether two strings have the same UTF-8 bytes (not Swift's canonical equivalence).
+    @inline(__always)
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { x in
+            b.withUTF8 { y in x.count == y.count && (x.count == 0 || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) }
+        }
     }
 
     /// Whether the object has `key`.

@@ -22,6 +22,26 @@ public struct JSONParser {
         return try result.get()
     }
 
+    /// Parses an `.ipynb` file: the same value as `parse`, except that the line lists nbformat's
+    /// `rejoin_lines` joins (cell sources, stream text, text-like MIME data, attachments) are joined
+    /// while parsing, without making a string per line. When the file breaks an assumption of that
+    /// shortcut (a `data` bundle in a stream output, outputs in a markdown cell, …) it is parsed
+    /// again as plain JSON, so the result is always what `parse` gives after `rejoin_lines`.
+    static func parseNotebook(_ data: Data) throws(JSONParseError) -> JSONValue {
+        let result: Result<(JSONValue, Bool), JSONParseError> = data.withUnsafeBytes { raw in
+            var parser = JSONParser(bytes: raw.bindMemory(to: UInt8.self), maxDepth: defaultMaxDepth)
+            parser.notebookMode = true
+            do throws(JSONParseError) {
+                let value = try parser.parseDocument()
+                return .success((value, parser.joinedWrongly))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let (value, joinedWrongly) = try result.get()
+        return joinedWrongly ? try parse(data) : value
+    }
+
     /// Parses a JSON text given as a string.
     public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth) throws(JSONParseError) -> JSONValue {
         try parse(Data(text.utf8), maxDepth: maxDepth)
@@ -32,18 +52,25 @@ public struct JSONParser {
         data.count >= 3 && data.starts(with: [0xEF, 0xBB, 0xBF])
     }
 
-    private let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeBufferPointer<UInt8>
     private let maxDepth: Int
-    private var i = 0
+    var i = 0
     private var depth = 0
     private var scratch: [UInt8] = []
+    /// Notebook mode: join line lists while parsing (see `parseNotebook`).
+    var notebookMode = false
+    /// How many line lists were joined so far.
+    var joinCount = 0
+    /// Set when a join turned out to be one `rejoin_lines` would not make.
+    var joinedWrongly = false
+    var lineBuffer: [UInt8] = []
 
     private init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
         self.bytes = bytes
         self.maxDepth = maxDepth
     }
 
-    private func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
+    func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
         JSONParseError.at(offset ?? i, in: bytes, message)
     }
 
@@ -51,30 +78,30 @@ public struct JSONParser {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
         skipWhitespace()
         if i >= bytes.count { throw error("expected a JSON value, found the end of the file") }
-        let value = try parseValue()
+        let value = try parseValue(notebookMode ? .top : .none)
         skipWhitespace()
         if i < bytes.count { throw error("unexpected data after the JSON value") }
         return value
     }
 
     @inline(__always)
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while i < bytes.count {
             let b = bytes[i]
             if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 { i += 1 } else { return }
         }
     }
 
-    private func describe(_ b: UInt8) -> String {
+    func describe(_ b: UInt8) -> String {
         if b >= 0x21 && b < 0x7F { return "'\(Character(Unicode.Scalar(b)))'" }
         return String(format: "byte 0x%02X", b)
     }
 
-    private mutating func parseValue() throws(JSONParseError) -> JSONValue {
+    mutating func parseValue(_ context: ParseContext = .none) throws(JSONParseError) -> JSONValue {
         guard i < bytes.count else { throw error("expected a value, found the end of the file") }
         switch bytes[i] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "{"): return try parseObject(context)
+        case UInt8(ascii: "["): return context == .lines ? try parseLines() : try parseArray(context)
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
         case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
@@ -96,24 +123,37 @@ public struct JSONParser {
         i += n
     }
 
-    private mutating func enter() throws(JSONParseError) {
+    mutating func enter() throws(JSONParseError) {
         depth += 1
         if depth > maxDepth { throw error("nesting deeper than \(maxDepth) levels") }
     }
 
-    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
+    mutating func leave() { depth -= 1 }
+
+    private mutating func parseArray(_ context: ParseContext) throws(JSONParseError) -> JSONValue {
         try enter()
         i += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "]") {
             i += 1
             depth -= 1
-            return .array(elements)
+            return .array([])
         }
+        return try arrayTail([], afterElement: false, elementContext: context.elementContext)
+    }
+
+    /// The rest of an array whose `[` (and maybe some elements) are read.
+    mutating func arrayTail(_ start: [JSONValue], afterElement: Bool,
+                            elementContext: ParseContext) throws(JSONParseError) -> JSONValue {
+        var elements = start
+        var first = afterElement
         while true {
-            skipWhitespace()
-            elements.append(try parseValue())
+            if first {
+                first = false
+            } else {
+                skipWhitespace()
+                elements.append(try parseValue(elementContext))
+            }
             skipWhitespace()
             guard i < bytes.count else { throw error("unterminated array: expected ',' or ']'") }
             let b = bytes[i]
@@ -126,12 +166,13 @@ public struct JSONParser {
         return .array(elements)
     }
 
-    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
+    private mutating func parseObject(_ context: ParseContext) throws(JSONParseError) -> JSONValue {
         try enter()
         i += 1
         var keys: [String] = []
         var values: [JSONValue] = []
         var lookup: [ExactKey: Int]? = nil
+        var joins = JoinRecord()
         skipWhitespace()
         if i < bytes.count && bytes[i] == UInt8(ascii: "}") {
             i += 1
@@ -151,7 +192,14 @@ public struct JSONParser {
             }
             i += 1
             skipWhitespace()
-            let value = try parseValue()
+            let value: JSONValue
+            if context == .none {
+                value = try parseValue()
+            } else {
+                let before = joinCount
+                value = try parseValue(context.child(key))
+                joins.note(key, joined: joinCount != before, in: context)
+            }
             // Duplicate keys: the last value wins at the first position, like a Python dict.
             if keys.count >= 12 && lookup == nil {
                 var table: [ExactKey: Int] = [:]
@@ -180,12 +228,14 @@ public struct JSONParser {
             throw error("expected ',' or '}' after an object member, found \(describe(b))", at: i - 1)
         }
         depth -= 1
-        return .object(JSONObject(uniqueKeys: keys, values: values))
+        let object = JSONObject(uniqueKeys: keys, values: values)
+        if joins.any && !joins.agrees(with: object, in: context) { joinedWrongly = true }
+        return .object(object)
     }
 
     private static func position(of key: String, in keys: [String]) -> Int? {
         let n = key.utf8.count
-        for (p, k) in keys.enumerated() where k.utf8.count == n && k.utf8.elementsEqual(key.utf8) { return p }
+        for (p, k) in keys.enumerated() where k.utf8.count == n && JSONObject.sameBytes(k, key) { return p }
         return nil
     }
 
@@ -227,7 +277,15 @@ public struct JSONParser {
         i += 1
         let start = i
         // Fast path: no escapes.
-        while i < bytes.count {
+        let base = bytes.baseAddress!
+        let n = bytes.count
+        while i < n {
+            while i + 8 <= n {
+                let w = SWAR.load(base + i)
+                if w & 0x8080_8080_8080_8080 != 0 || !SWAR.isPlain(w) { break }
+                i += 8
+            }
+            if i >= n { break }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
@@ -237,40 +295,66 @@ public struct JSONParser {
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw error("invalid control character \(describe(b)) in a string") }
             if b >= 0x80 {
-                let n = sequenceLength(at: i)
-                if n == 0 { throw error("invalid UTF-8 in a string (\(describe(b)))") }
-                i += n
+                let length = sequenceLength(at: i)
+                if length == 0 { throw error("invalid UTF-8 in a string (\(describe(b)))") }
+                i += length
             } else {
                 i += 1
             }
         }
         if i >= bytes.count { throw error("unterminated string", at: open) }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-        while i < bytes.count {
+        var buffer = scratch
+        scratch = []
+        buffer.removeAll(keepingCapacity: true)
+        buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        try appendStringBody(into: &buffer, open: open)
+        scratch = buffer
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Appends the bytes of the string whose opening quote is at `i` to `buffer`.
+    mutating func appendString(into buffer: inout [UInt8]) throws(JSONParseError) {
+        let open = i
+        i += 1
+        try appendStringBody(into: &buffer, open: open)
+    }
+
+    /// Reads the rest of a string (up to and including its closing quote) into `buffer`.
+    private mutating func appendStringBody(into buffer: inout [UInt8], open: Int) throws(JSONParseError) {
+        let base = bytes.baseAddress!
+        let n = bytes.count
+        while i < n {
+            let runStart = i
+            while i + 8 <= n {
+                let w = SWAR.load(base + i)
+                if w & 0x8080_8080_8080_8080 != 0 || !SWAR.isPlain(w) { break }
+                i += 8
+            }
+            if runStart < i { buffer.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: i - runStart)) }
+            if i >= n { break }
             let b = bytes[i]
             if b == UInt8(ascii: "\"") {
                 i += 1
-                return String(decoding: scratch, as: UTF8.self)
+                return
             }
             if b == UInt8(ascii: "\\") {
-                try parseEscape()
+                try parseEscape(into: &buffer)
             } else if b < 0x20 {
                 throw error("invalid control character \(describe(b)) in a string")
             } else if b >= 0x80 {
-                let n = sequenceLength(at: i)
-                if n == 0 { throw error("invalid UTF-8 in a string (\(describe(b)))") }
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + n)]))
-                i += n
+                let length = sequenceLength(at: i)
+                if length == 0 { throw error("invalid UTF-8 in a string (\(describe(b)))") }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                i += length
             } else {
-                scratch.append(b)
+                buffer.append(b)
                 i += 1
             }
         }
         throw error("unterminated string", at: open)
     }
 
-    private mutating func parseEscape() throws(JSONParseError) {
+    private mutating func parseEscape(into scratch: inout [UInt8]) throws(JSONParseError) {
         let at = i
         i += 1
         guard i < bytes.count else { throw error("unterminated string") }
@@ -351,8 +435,9 @@ public struct JSONParser {
 struct ExactKey: Hashable {
     let string: String
     init(_ string: String) { self.string = string }
-    static func == (a: ExactKey, b: ExactKey) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+    static func == (a: ExactKey, b: ExactKey) -> Bool { JSONObject.sameBytes(a.string, b.string) }
     func hash(into hasher: inout Hasher) {
-        for b in string.utf8 { hasher.combine(b) }
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

@@ -4,19 +4,24 @@ import Foundation
 /// ensure_ascii=False)`: keys sorted by code point, one space per level, non-ASCII raw, control
 /// characters as lowercase `\u00XX`, `/` unescaped, numbers as Python prints the parsed values.
 public struct JSONWriter {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8] = []
+    private let buffer: ByteBuffer
 
     /// An empty writer; `capacity` is a hint for the output size.
     public init(capacity: Int = 0) {
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
+
+    /// The bytes written so far (a copy).
+    public var bytes: [UInt8] { buffer.array }
+
+    /// Takes the bytes written so far as `Data` (without copying) and empties the writer.
+    public mutating func takeData() -> Data { buffer.takeData() }
 
     /// Serializes one value in Python's form (no trailing newline).
     public static func serialize(_ value: JSONValue) -> Data {
         var writer = JSONWriter()
         writer.write(value, depth: 0)
-        return Data(writer.bytes)
+        return writer.takeData()
     }
 
     /// Serializes one value to a string in Python's form.
@@ -28,17 +33,17 @@ public struct JSONWriter {
 
     @inline(__always)
     mutating func raw(_ s: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+        buffer.append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
     }
 
     @inline(__always)
-    mutating func byte(_ b: UInt8) { bytes.append(b) }
+    mutating func byte(_ b: UInt8) { buffer.append(b) }
 
     /// A newline and `depth` spaces.
     @inline(__always)
     mutating func newline(_ depth: Int) {
-        bytes.append(0x0A)
-        bytes.append(contentsOf: repeatElement(0x20, count: depth))
+        buffer.append(0x0A)
+        buffer.append(repeating: 0x20, count: depth)
     }
 
     /// Writes any value at nesting `depth`.
@@ -46,7 +51,9 @@ public struct JSONWriter {
         switch value {
         case .null: raw("null")
         case .bool(let b): if b { raw("true") } else { raw("false") }
-        case .number(let n): bytes.append(contentsOf: n.pythonText.utf8)
+        case .number(let n):
+            var text = n.pythonText
+            text.withUTF8 { buffer.append($0) }
         case .string(let s): writeString(s)
         case .array(let a): writeArray(a, depth: depth)
         case .object(let o): writeObject(o, depth: depth)
@@ -79,7 +86,7 @@ public struct JSONWriter {
         var first = true
         for i in o.sortedIndices {
             let key = o.keys[i]
-            if !skipping.isEmpty && skipping.contains(where: { $0.utf8.elementsEqual(key.utf8) }) { continue }
+            if !skipping.isEmpty && skipping.contains(where: { JSONObject.sameBytes($0, key) }) { continue }
             if first {
                 byte(UInt8(ascii: "{"))
                 first = false
@@ -121,16 +128,19 @@ public struct JSONWriter {
 
     /// The string's bytes with escapes, without quotes.
     mutating func writeEscaped(_ u: UnsafeBufferPointer<UInt8>) {
+        guard let p = u.baseAddress else { return }
         var runStart = 0
         var i = 0
         let n = u.count
         while i < n {
-            let b = u[i]
+            while i + 8 <= n && SWAR.isPlain(SWAR.load(p + i)) { i += 8 }
+            if i >= n { break }
+            let b = p[i]
             if b >= 0x20 && b != 0x22 && b != 0x5C {
                 i += 1
                 continue
             }
-            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<i])) }
+            if runStart < i { buffer.append(UnsafeBufferPointer(start: p + runStart, count: i - runStart)) }
             switch b {
             case 0x22: raw("\\\"")
             case 0x5C: raw("\\\\")
@@ -141,13 +151,13 @@ public struct JSONWriter {
             case 0x0C: raw("\\f")
             default:
                 raw("\\u00")
-                bytes.append(JSONWriter.hexDigits[Int(b >> 4)])
-                bytes.append(JSONWriter.hexDigits[Int(b & 0xF)])
+                buffer.append(JSONWriter.hexDigits[Int(b >> 4)])
+                buffer.append(JSONWriter.hexDigits[Int(b & 0xF)])
             }
             i += 1
             runStart = i
         }
-        if runStart < n { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: u[runStart..<n])) }
+        if runStart < n { buffer.append(UnsafeBufferPointer(start: p + runStart, count: n - runStart)) }
     }
 
     /// Writes a string as the array `str.splitlines(keepends=True)` gives (nbformat's `split_lines`).

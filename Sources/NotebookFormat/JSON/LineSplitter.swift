@@ -7,7 +7,15 @@ public enum LineSplitter {
         var start = 0
         var i = 0
         let n = u.count
+        guard let p = u.baseAddress else { return }
         while i < n {
+            // No control byte and no non-ASCII byte: no line boundary among these eight.
+            while i + 8 <= n {
+                let w = SWAR.load(p + i)
+                if SWAR.hasControl(w) || w & 0x8080_8080_8080_8080 != 0 { break }
+                i += 8
+            }
+            if i >= n { break }
             let b = u[i]
             var end = -1
             switch b {

@@ -12,13 +12,23 @@ public enum NotebookReader {
 
     /// Reads a notebook from file bytes.
     public static func read(_ data: Data) throws(NotebookReadError) -> Result {
+        try read(data, joiningWhileParsing: true)
+    }
+
+    /// `joiningWhileParsing: false` parses plain JSON and joins lines afterwards (the reference
+    /// behaviour the fast path must reproduce).
+    static func read(_ data: Data, joiningWhileParsing: Bool) throws(NotebookReadError) -> Result {
         var warnings: [String] = []
         if JSONParser.hasByteOrderMark(data) {
             warnings.append("the file starts with a UTF-8 byte order mark, which nbformat refuses; "
                 + "it is ignored and will not be written back")
         }
         let value: JSONValue
-        do { value = try JSONParser.parse(data) } catch { throw .invalidJSON(error) }
+        do {
+            value = joiningWhileParsing ? try JSONParser.parseNotebook(data) : try JSONParser.parse(data)
+        } catch {
+            throw .invalidJSON(error)
+        }
         guard case .object(var top) = value else {
             throw .notANotebook("the top level is a JSON \(value.typeName), not an object")
         }
@@ -116,11 +126,14 @@ public enum NotebookReader {
     /// Joins a list of strings into one string; anything else is left alone.
     static func joinIfLines(_ value: inout JSONValue) {
         guard case .array(let parts) = value else { return }
-        var joined = ""
+        var size = 0
         for p in parts {
             guard case .string(let s) = p else { return }
-            joined += s
+            size += s.utf8.count
         }
+        var joined = ""
+        joined.reserveCapacity(size)
+        for case .string(let s) in parts { joined += s }
         value = .string(joined)
     }
 

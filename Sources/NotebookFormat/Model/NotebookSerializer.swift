@@ -36,7 +36,7 @@ public enum NotebookSerializer {
             }
         }
         w.byte(0x0A)
-        return Data(w.bytes)
+        return w.takeData()
     }
 
     static func writeCell(_ cell: Cell, into w: inout JSONWriter, depth: Int) {

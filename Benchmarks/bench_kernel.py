@@ -1,0 +1,102 @@
+"""Kernel client: Callisto's JupyterClient (`callisto-bench kernel`) beside jupyter_client.
+
+Both talk to the same kernelspec (python3 of the project's .venv) in the same run:
+  startup_ms        start the kernel → ready (kernel_info_reply + IOPub live)
+  execute_pass_ms   1,000 sequential execute('pass') → reply + idle (median, p99)
+  print_ms          `for i in range(200000): print(i)` → idle with all output received
+  peak RSS          of each client process over its whole run
+jupyter_client is measured by ../shared/bench/kernel_baseline.py (run with the .venv's Python, which
+has jupyter_client); Callisto by `callisto-bench kernel`. Goal: round-trip median <= 0.8x jupyter_client's.
+Environment: BENCH_EXECUTES, BENCH_STARTS, BENCH_PRINT_RUNS override the counts.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def summarize(values):
+    vals = sorted(v for v in values if v is not None)
+    if not vals:
+        return None
+
+    def pct(p):
+        k = (len(vals) - 1) * p / 100
+        lo = int(k)
+        hi = min(lo + 1, len(vals) - 1)
+        return vals[lo] + (vals[hi] - vals[lo]) * (k - lo)
+    return {"n": len(vals), "median": pct(50), "p90": pct(90), "p99": pct(99), "min": vals[0], "max": vals[-1]}
+
+
+MEASURE_BASELINE = r"""
+import resource, runpy, sys
+script, *argv = sys.argv[1:]
+sys.argv = [script, *argv]
+sys.path.insert(0, script.rsplit("/", 1)[0])
+try:
+    runpy.run_path(script, run_name="__main__")
+finally:
+    print("PEAK_RSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+
+def main(ctx):
+    executes = os.environ.get("BENCH_EXECUTES", "1000")
+    starts = os.environ.get("BENCH_STARTS", "3")
+    print_runs = os.environ.get("BENCH_PRINT_RUNS", "2")
+    env = dict(os.environ)
+    env["JUPYTER_PATH"] = str(ctx.root / ".venv" / "share" / "jupyter")
+    baseline_script = ctx.shared_bench / "kernel_baseline.py"
+    with tempfile.TemporaryDirectory() as tmp:
+        base_json = Path(tmp) / "baseline.json"
+        run = subprocess.run(
+            [str(ctx.venv_python), "-c", MEASURE_BASELINE, str(baseline_script), "--kernel", "python3",
+             "--executes", executes, "--starts", starts, "--print-runs", print_runs, "--json", str(base_json)],
+            env=env, capture_output=True, text=True, timeout=1800)
+        if run.returncode != 0:
+            raise RuntimeError(f"kernel_baseline.py failed: {run.stderr[-2000:]}")
+        base = json.loads(base_json.read_text())
+        base_rss = next((int(line.split()[1]) for line in run.stderr.splitlines()
+                         if line.startswith("PEAK_RSS_KB")), None)
+
+        env["JUPYTER_RUNTIME_DIR"] = tmp
+        ours_run = subprocess.run(
+            [str(ctx.callisto_bench), "kernel", "--kernel", "python3", "--executes", executes,
+             "--starts", starts, "--print-runs", print_runs],
+            env=env, capture_output=True, text=True, timeout=1800)
+        if ours_run.returncode != 0:
+            raise RuntimeError(f"callisto-bench kernel failed: {ours_run.stderr[-2000:]}")
+        ours = json.loads(ours_run.stdout)
+
+    ours_metrics = {k: summarize(v) for k, v in ours["samples"].items()}
+    rows = [("startup_ms", "median", "start → ready"),
+            ("execute_pass_ms", "median", "execute('pass') round trip"),
+            ("execute_pass_ms", "p99", "execute('pass') round trip"),
+            ("execute_pass_kernel_ms", "median", "kernel busy → idle"),
+            ("print_ms", "median", "print 200,000 lines → idle")]
+    print(f"| metric (ms) | stat | {base.get('client', 'jupyter_client')} | callisto | ratio |")
+    print("|---|---|---|---|---|")
+    result = {"jupyter_client": {}, "callisto": {}, "ratio": {}}
+    for metric, stat, desc in rows:
+        ref = (base["metrics"].get(metric) or {}).get(stat)
+        val = (ours_metrics.get(metric) or {}).get(stat)
+        r = val / ref if ref and val is not None else None
+        key = f"{metric}.{stat}"
+        result["jupyter_client"][key], result["callisto"][key], result["ratio"][key] = ref, val, r
+        fmt = lambda x: "–" if x is None else f"{x:.2f}"
+        print(f"| {desc} | {stat} | {fmt(ref)} | {fmt(val)} | {fmt(r)}x |")
+    ours_rss = ours.get("peak_rss_kb")
+    print(f"| peak client RSS (MB) | max | {base_rss / 1024 if base_rss else 0:.1f} | "
+          f"{ours_rss / 1024 if ours_rss else 0:.1f} | "
+          f"{(ours_rss / base_rss) if base_rss and ours_rss else 0:.2f}x |")
+    print(f"\nprint output: jupyter_client {base['print_output']['lines']} lines, "
+          f"callisto {ours['print_output']['lines']} lines ({ours['print_output']['bytes']} bytes, accumulated)")
+    goal = result["ratio"].get("execute_pass_ms.median")
+    if goal is not None:
+        print(f"round-trip median ratio {goal:.2f}x (goal <= 0.80x): {'met' if goal <= 0.8 else 'NOT met'}")
+    result["peak_rss_kb"] = {"jupyter_client": base_rss, "callisto": ours_rss}
+    out = ctx.results / f"kernel-{ctx.stamp}.json"
+    out.write_text(json.dumps(result, indent=2))
+    print(f"results: {out}")

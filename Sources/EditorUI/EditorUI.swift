@@ -1,1 +1,0 @@
-// EditorUI: see docs/ARCHITECTURE.md for what this target holds.

@@ -1,1 +1,0 @@
-// JupyterClient: see docs/ARCHITECTURE.md for what this target holds.

@@ -1,0 +1,123 @@
+import Foundation
+import JupyterProtocol
+
+/// Options for starting a kernel.
+public struct KernelLaunchOptions: Sendable {
+    /// Working directory of the kernel (default: the caller's).
+    public var directory: String?
+    /// Where the kernel's own stdout/stderr go.
+    public var output: KernelOutputDestination = .discard
+    /// Extra environment variables.
+    public var environment: [String: String] = [:]
+    /// Search and runtime paths.
+    public var paths = JupyterPaths()
+
+    public init(directory: String? = nil, output: KernelOutputDestination = .discard,
+                environment: [String: String] = [:], paths: JupyterPaths = JupyterPaths()) {
+        self.directory = directory
+        self.output = output
+        self.environment = environment
+        self.paths = paths
+    }
+}
+
+/// A kernel Callisto started: its process, connection file and client. Interrupt, restart (same
+/// ports and key) and shutdown (control request, then SIGTERM, then SIGKILL; always reaped).
+public final class KernelManager {
+    /// The kernelspec it was started from.
+    public let spec: KernelSpec
+    /// Its connection file (mode 0600 in the runtime directory).
+    public let connectionFile: String
+    /// The connection to it.
+    public let client: KernelClient
+    private let options: KernelLaunchOptions
+    private var shutDown = false
+
+    /// Starts the kernel named `name` (see `KernelSpecFinder`).
+    public convenience init(kernelName name: String, options: KernelLaunchOptions = KernelLaunchOptions()) throws {
+        try self.init(spec: KernelSpecFinder(paths: options.paths).spec(named: name), options: options)
+    }
+
+    /// Starts a kernel from `spec`; it is not ready yet (see `KernelClient.waitUntilReady`).
+    public init(spec: KernelSpec, options: KernelLaunchOptions = KernelLaunchOptions()) throws {
+        self.spec = spec
+        self.options = options
+        let runtime = try options.paths.ensureRuntimeDirectory()
+        let connection = try ConnectionInfo.fresh(kernelName: spec.name)
+        let file = runtime + "/kernel-" + UUID().uuidString.lowercased() + ".json"
+        try connection.write(path: file)
+        connectionFile = file
+        do {
+            let process = try Self.spawn(spec: spec, connectionFile: file, options: options)
+            client = try KernelClient(connection: connection, process: process)
+        } catch {
+            unlink(file)
+            throw error
+        }
+    }
+
+    deinit { shutdown() }
+
+    /// The kernel process.
+    public var process: KernelProcess? { client.process }
+
+    static func spawn(spec: KernelSpec, connectionFile: String, options: KernelLaunchOptions) throws -> KernelProcess {
+        var env = options.paths.environment
+        for (k, v) in options.environment { env[k] = v }
+        let base = env
+        for (k, v) in spec.env { env[k] = LaunchTemplate.substituteEnvironment(v, env: base) }
+        if spec.language.lowercased().hasPrefix("python") { env["PYTHONEXECUTABLE"] = nil }
+        env["JPY_PARENT_PID"] = String(getpid())
+        let resolved = URL(fileURLWithPath: connectionFile).resolvingSymlinksInPath().path
+        let values = ["connection_file": resolved, "resource_dir": spec.resourceDirectory,
+                      "prefix": options.paths.environmentPrefix ?? "/usr"]
+        let argv = spec.argv.map { LaunchTemplate.substituteArgument($0, values: values, home: options.paths.home) }
+        return try KernelProcess(argv: argv, environment: env, directory: options.directory, output: options.output)
+    }
+
+    /// Interrupts the running execution: SIGINT to the process group, or `interrupt_request` on
+    /// control when the kernelspec says `interrupt_mode: message`.
+    public func interrupt() {
+        if spec.interruptsByMessage {
+            client.request("interrupt_request", channel: .control)
+        } else {
+            client.process?.signal(SIGINT)
+        }
+    }
+
+    /// Restarts the kernel with the same connection file, ports and key; the client keeps its
+    /// sockets and probes again. Open requests end with "kernel restarted".
+    public func restart(timeout: TimeInterval = 60) throws {
+        if let old = client.detachProcess() { stop(old, restart: true) }
+        client.discardIncoming()
+        let process = try Self.spawn(spec: spec, connectionFile: connectionFile, options: options)
+        client.restarted(process: process)
+        try client.waitUntilReady(timeout: timeout)
+    }
+
+    /// Shuts the kernel down (idempotent): `shutdown_request` on control, up to 2 s for it to exit,
+    /// then SIGTERM to its process group, 2 s, then SIGKILL; reaped; connection file removed.
+    public func shutdown() {
+        guard !shutDown else { return }
+        shutDown = true
+        if let process = client.process { stop(process, restart: false) }
+        client.markDead("shut down")
+        client.close()
+        unlink(connectionFile)
+    }
+
+    private func stop(_ process: KernelProcess, restart: Bool) {
+        if process.isRunning, !client.isDead {
+            client.request("shutdown_request", content: ["restart": .bool(restart)], channel: .control)
+            _ = process.wait(timeout: 2)
+        }
+        if process.isRunning {
+            process.signal(SIGTERM)
+            if !process.wait(timeout: 2) { process.kill() }
+        }
+        // Children the kernel left in its process group go too.
+        process.signal(SIGKILL)
+        _ = process.waitBlocking()
+        killpg(process.pid, SIGKILL)
+    }
+}

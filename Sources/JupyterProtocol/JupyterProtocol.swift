@@ -1,2 +1,0 @@
-// JupyterProtocol: see docs/ARCHITECTURE.md for what this target holds.
-import Foundation

@@ -1,1 +1,0 @@
-// Rendering: see docs/ARCHITECTURE.md for what this target holds.

@@ -1,1 +1,0 @@
-// TerminalEmulator: see docs/ARCHITECTURE.md for what this target holds.

@@ -1,0 +1,87 @@
+import EditorCore
+import EditorUI
+import Foundation
+import TermCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs the workspace on a real terminal: the event loop of DESIGN §3. Each turn runs what is due
+/// (a pending Escape, message timeouts), draws a frame if something changed (coalesced to ~60 per
+/// second), then sleeps in `poll` until input, a signal or the next deadline.
+final class AppRunner {
+    let terminal: any AppTerminal
+    let signals: any AppSignalSource
+    let driver: AppDriver
+    let loop = EventLoop()
+    private var exitStatus: Int32 = 0
+    private var stop = false
+
+    init(terminal: any AppTerminal, signals: any AppSignalSource, app: WorkspaceApp, escapeTimeout: Duration) {
+        self.terminal = terminal
+        self.signals = signals
+        driver = AppDriver(app: app, backend: terminal, escapeTimeout: escapeTimeout)
+        driver.perform = { [weak self] request in self?.perform(request) }
+    }
+
+    /// Takes over the terminal, runs until the app quits or a termination signal, and gives the
+    /// terminal back. Returns the exit status.
+    func run() throws -> Int32 {
+        try terminal.enter()
+        defer { terminal.leave() }
+        driver.app.update(capabilities: terminal.capabilities)
+        driver.app.resize(to: terminal.size)
+        loop.watch(terminal.inputFD) { [unowned self] readiness in
+            let bytes = terminal.readInput()
+            if readiness == .hangup && bytes.isEmpty {
+                // The terminal went away (SSH dropped): nothing can be shown any more.
+                stop = true
+                exitStatus = 129
+                return
+            }
+            driver.receive(bytes, now: .now)
+        }
+        loop.watch(signals.readFD) { [unowned self] _ in
+            for sig in signals.drain() { handle(signal: sig) }
+        }
+        while !stop && !driver.app.shouldQuit {
+            let now = ContinuousClock.now
+            driver.tick(now: now)
+            driver.renderIfDue(now: now)
+            if stop || driver.app.shouldQuit { break }
+            loop.turn(until: driver.nextDeadline())
+        }
+        return exitStatus
+    }
+
+    private func handle(signal sig: Int32) {
+        switch sig {
+        case SIGWINCH:
+            driver.send(.resize(terminal.handleResize()), now: .now)
+        case SIGTERM, SIGHUP, SIGINT:
+            // Nothing is modifiable yet, so nothing needs a recovery copy; leave cleanly.
+            stop = true
+            exitStatus = 128 + sig
+        case SIGTSTP:
+            suspend()
+        case SIGCONT:
+            terminal.resume()
+            driver.send(.resize(terminal.handleResize()), now: .now)
+        default:
+            break
+        }
+    }
+
+    private func suspend() {
+        terminal.suspend()
+        terminal.resume()
+        driver.send(.resize(terminal.handleResize()), now: .now)
+    }
+
+    private func perform(_ request: WorkspaceApp.Request) {
+        switch request {
+        case .suspend: suspend()
+        case .redraw, .mouse: break
+        }
+    }
+}
