@@ -8,6 +8,11 @@ import Testing
         #expect(TextLayout.displayColumn(of: 2, in: "a\tb", tabWidth: 4) == 4)
         #expect(TextLayout.displayColumn(of: 1, in: "👩‍👩‍👧x", tabWidth: 4) == 2)
         #expect(TextLayout.width(of: "ab\t中", tabWidth: 8) == 10)
+        // Control characters are drawn as one-column symbols.
+        #expect(TextLayout.displayColumn(of: 2, in: "\u{1B}\u{7F}x", tabWidth: 4) == 2)
+        #expect(TextLayout.controlPicture("\u{1B}") == "␛")
+        #expect(TextLayout.controlPicture("\t") == nil)
+        #expect(TextLayout.controlPicture("a") == nil)
     }
 
     @Test func columnAtADisplayColumnPicksTheCharacterCoveringIt() {
