@@ -25,6 +25,8 @@ case "terminal":
     TerminalBench.run(Array(arguments.dropFirst()))
 case "render":
     exit(RenderBench.run(Array(arguments.dropFirst())))
+case "text":
+    TextBench.run(Array(arguments.dropFirst()))
 default:
     FileHandle.standardError.write(Data("callisto-bench: unknown area \(area)\n".utf8))
     exit(2)
