@@ -101,7 +101,11 @@ final class AppRunner {
         switch request {
         case .suspend: suspend()
         case let .runProgram(argv): runProgram(argv)
-        case .redraw, .mouse: break
+        case let .mouse(on):
+            // SGR mouse reports with button motion, as the backend asks for on enter.
+            terminal.writeRaw(on ? "\u{1b}[?1000h\u{1b}[?1002h\u{1b}[?1006h" : "\u{1b}[?1006l\u{1b}[?1002l\u{1b}[?1000l")
+            terminal.flush()
+        case .redraw: break
         }
     }
 }
