@@ -61,21 +61,11 @@ extension NotebookModel {
     public mutating func paste(below: Bool) -> Bool {
         guard !clipboard.isEmpty else { return false }
         let at = below ? selection.range.upperBound + 1 : selection.range.lowerBound
-        var new: [NotebookCell] = []
-        for c in clipboard {
-            var copy = duplicate(c)
-            if let id = copy.id, new.contains(where: { $0.cell.id == id }) { copy.id = nil }
-            new.append(make(copy))
-        }
-        // Ids must be unique among the pasted cells too.
-        if format.usesCellIDs {
-            var used = Set(cells.compactMap(\.cell.id))
-            for i in new.indices {
-                var probe = format
-                probe.cells = cells.map(\.cell) + new.map(\.cell)
-                if new[i].cell.id == nil || used.contains(new[i].cell.id!) { new[i].cell.id = probe.freshCellID() }
-                used.insert(new[i].cell.id!)
-            }
+        var used = Set(cells.compactMap(\.cell.id))
+        let new = clipboard.map { c -> NotebookCell in
+            var copy = c
+            copy.id = format.usesCellIDs ? Self.freshID(excluding: &used) : nil
+            return make(copy)
         }
         splice(at..<at, with: new, selection: CellSelection(at + new.count - 1, anchor: at))
         return true

@@ -91,18 +91,10 @@ extension NotebookModel {
         var original = cells[i]
         original.syncSource()
         var new: [NotebookCell] = []
+        var used = Set(cells.compactMap(\.cell.id))
         for (k, part) in parts.enumerated() {
-            var c: Cell
-            if k == 0 {
-                c = original.cell
-            } else {
-                c = duplicate(original.cell)
-                if format.usesCellIDs {
-                    var probe = format
-                    probe.cells = cells.map(\.cell) + new.map(\.cell)
-                    c.id = probe.freshCellID()
-                }
-            }
+            var c = original.cell
+            if k > 0 { c.id = format.usesCellIDs ? Self.freshID(excluding: &used) : nil }
             c.source = part
             if c.cellType == .code && k < parts.count - 1 {
                 c.outputs = []

@@ -1,3 +1,4 @@
+import Foundation
 import NotebookFormat
 
 /// An open notebook as an editing model: its cells (with text states once edited), the selected
@@ -63,22 +64,24 @@ public struct NotebookModel: Sendable {
 
     /// A format cell for this notebook (fresh id when the notebook uses ids).
     func newCell(_ type: CellType, source: String = "") -> Cell {
-        var probe = format
-        probe.cells = cells.map(\.cell)
-        return probe.makeCell(type, source: source)
+        var used = Set(cells.compactMap(\.cell.id))
+        return Cell(type, source: source, id: format.usesCellIDs ? Self.freshID(excluding: &used) : nil)
     }
 
-    /// A copy of `cell` with a fresh id (for pasting).
+    /// A copy of `cell` with a fresh id (none in notebooks before 4.5).
     func duplicate(_ cell: Cell) -> Cell {
         var c = cell
-        if format.usesCellIDs {
-            var probe = format
-            probe.cells = cells.map(\.cell)
-            c.id = probe.freshCellID()
-        } else {
-            c.id = nil
-        }
+        var used = Set(cells.compactMap(\.cell.id))
+        c.id = format.usesCellIDs ? Self.freshID(excluding: &used) : nil
         return c
+    }
+
+    /// An 8-hex-digit id (like nbformat's `uuid4().hex[:8]`) not in `used`, which gets it.
+    static func freshID(excluding used: inout Set<String>) -> String {
+        while true {
+            let id = String(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(8))
+            if used.insert(id).inserted { return id }
+        }
     }
 
     // MARK: Splices
