@@ -131,10 +131,11 @@ public final class WorkspaceApp {
             message = nil
             needsRender = true
         }
+        tickDocuments(now: now)
     }
 
     /// The next time `tick` has something to do, or nil.
-    public var nextDeadline: ContinuousClock.Instant? { message?.expires }
+    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline].compactMap { $0 }.min() }
 
     /// Shows a transient status message.
     public func show(_ text: String, error: Bool = false) {

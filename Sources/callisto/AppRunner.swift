@@ -59,7 +59,8 @@ final class AppRunner {
         case SIGWINCH:
             driver.send(.resize(terminal.handleResize()), now: .now)
         case SIGTERM, SIGHUP, SIGINT:
-            // Nothing is modifiable yet, so nothing needs a recovery copy; leave cleanly.
+            // Modified notebooks are kept in the recovery folder, offered back at the next start.
+            driver.app.writeRecoveryCopies()
             stop = true
             exitStatus = 128 + sig
         case SIGTSTP:
