@@ -59,6 +59,7 @@ let package = Package(
             "EditorCore",
             "TermCore",
             "TerminalEmulator",
+            "EditorUI",
         ],
                           path: "Benchmarks/CallistoBench"),
 
@@ -74,8 +75,6 @@ let package = Package(
         .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
-        .testTarget(name: "TextEditorTests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TestSupport"],
-                    exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalEmulatorTests", dependencies: ["TerminalEmulator", "TermCore", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
     ]

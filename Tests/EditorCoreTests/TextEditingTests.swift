@@ -226,4 +226,20 @@ import Testing
         #expect(clip.drainOutput().isEmpty)
         #expect(clip.paste() == "é")
     }
+
+    @Test func editsNeverSplitGraphemeClusters() {
+        #expect(typing("⌫", into: "a👩‍👩‍👧|") == "a|")
+        #expect(typing("⌫", into: "🇫🇷|🇩🇪") == "|🇩🇪")
+        var s = editor("e|")
+        s.type("\u{301}", now: 0)
+        #expect(s.text == "e\u{301}")
+        #expect(s.buffer.lineLength(0) == 1)
+        #expect(s.cursor == TextPosition(line: 0, column: 1))
+        var v = VimEditingStyle()
+        var t = editor("|中文😀x")
+        for k in seq("lx") { _ = v.handle(k, state: &t, env: TextEditorEnvironment()) }
+        #expect(marked(t) == "中|😀x")
+        for k in seq("x") { _ = v.handle(k, state: &t, env: TextEditorEnvironment()) }
+        #expect(marked(t) == "中|x")
+    }
 }

@@ -152,3 +152,44 @@ import TermCore
         for id in TextCommands.actions.keys { #expect(TextCommands.registry.contains(id), "\(id)") }
     }
 }
+
+@Suite struct TextDefaultStyleKeyTests {
+    /// A text file tab by default; `inCell` adds the notebook cell's bindings.
+    private func run(_ text: String, _ notation: String, inCell: Bool = false) -> String {
+        var style = KeymapEditingStyle(flavour: .standard, keymap: shippedKeymap("default").keymap, inCell: inCell)
+        var s = editor(text)
+        for k in seq(notation) { _ = style.handle(k, state: &s, env: TextEditorEnvironment(viewportHeight: 10)) }
+        return marked(s)
+    }
+
+    @Test func navigationKeys() {
+        #expect(run("ab\ncd|", "<C-Home>") == "|ab\ncd")
+        #expect(run("|ab\ncd", "<C-End>") == "ab\ncd|")
+        #expect(run("foo bar|", "<C-Left>") == "foo |bar")
+        #expect(run("|foo bar", "<C-Right><C-Right>") == "foo bar|")
+        #expect(run("  ab|", "<Home>") == "  |ab")
+        #expect(run("  ab|", "<Home><Home>") == "|  ab")
+        #expect(run("|ab", "<End>") == "ab|")
+    }
+
+    @Test func shiftExtendsAcrossLines() {
+        #expect(run("a|b\ncd\nef", "<S-Down><S-Down>") == "a[b\ncd\ne]f")
+        #expect(run("ab\ncd\ne|f", "<S-Up><S-Left>") == "ab\n]cd\ne[f")
+        #expect(run("foo ba|r", "<C-S-Left>") == "foo ]ba[r")
+        #expect(run("ab|cd", "<S-Home>") == "]ab[cd")
+    }
+
+    @Test func indentAndLineKeys() {
+        #expect(run("[a\nb]", "<Tab>") == "    [a\n    b]")
+        #expect(run("    a|", "<S-Tab>") == "a|")
+        #expect(run("a\nb|", "<A-Up>") == "b|\na")
+        #expect(run("a|\nb", "<A-Down>") == "b\na|")
+        #expect(run("x|", "<C-/>") == "# x|")
+        #expect(run("ab|cd", "<C-k>") == "ab|")
+        #expect(run("foo bar|", "<C-BS>") == "foo |")
+        #expect(run("a|b", "<Insert>X") == "aX|")
+        // In a cell, Shift+Tab and Alt+Up/Down belong to the notebook (inspect, kernel history).
+        #expect(run("    a|", "<S-Tab>", inCell: true) == "    a|")
+        #expect(run("a\nb|", "<A-Up>", inCell: true) == "a\nb|")
+    }
+}

@@ -108,4 +108,29 @@ import Testing
         s.undo()
         #expect(s.text == "")
     }
+
+    @Test func deletionBurstsFoldIntoOneChangeAndUndoRedoExactly() {
+        var s = editor("xy ab\ncd|")
+        for i in 0..<4 { s.deleteBackward(now: Double(i) * 0.1) }
+        #expect(marked(s) == "xy a|")
+        #expect(s.history.undoStack.last?.changes.count == 1)
+        s.undo()
+        #expect(marked(s) == "xy ab\ncd|")
+        s.redo()
+        #expect(marked(s) == "xy a|")
+        var f = editor("|ab\ncd")
+        for i in 0..<3 { f.deleteForward(now: Double(i) * 0.1) }
+        #expect(marked(f) == "|cd")
+        #expect(f.history.undoStack.last?.changes.count == 1)
+        f.undo()
+        #expect(marked(f) == "|ab\ncd")
+        f.redo()
+        #expect(f.text == "cd")
+    }
+
+    @Test func typingBurstsFoldIntoOneChange() {
+        var s = editor("|")
+        for c in "hello" { s.type(String(c), now: 0) }
+        #expect(s.history.undoStack.last?.changes.map(\.newText) == ["hello"])
+    }
 }

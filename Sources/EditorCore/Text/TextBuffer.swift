@@ -92,19 +92,16 @@ public struct TextBuffer: Hashable, Sendable {
         let s = clamp(range.start), e = clamp(range.end)
         let old = text(in: TextRange(s, e))
         let pieces = Self.splitLines(newText)
-        let prefix = lines[s.line][..<index(column: s.column, inLine: s.line)]
-        let suffix = lines[e.line][index(column: e.column, inLine: e.line)...]
-        var replacement: [String]
-        if pieces.count == 1 {
-            replacement = [prefix + pieces[0] + suffix]
+        if s.line == e.line && pieces.count == 1 {
+            // Within one line: edit the string in place.
+            let from = index(column: s.column, inLine: s.line), to = index(column: e.column, inLine: e.line)
+            lines[s.line].replaceSubrange(from..<to, with: pieces[0])
         } else {
-            replacement = pieces
+            let prefix = lines[s.line][..<index(column: s.column, inLine: s.line)]
+            let suffix = lines[e.line][index(column: e.column, inLine: e.line)...]
+            var replacement = pieces
             replacement[0] = prefix + pieces[0]
             replacement[replacement.count - 1] += suffix
-        }
-        if s.line == e.line && replacement.count == 1 {
-            lines[s.line] = replacement[0]
-        } else {
             lines.replaceSubrange(s.line...e.line, with: replacement)
         }
         version += 1

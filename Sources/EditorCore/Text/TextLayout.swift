@@ -3,11 +3,24 @@ import TermCore
 /// Display columns of text as the editor draws it: grapheme widths from `DisplayWidth` (CJK and
 /// emoji take 2, combining marks 0) and tabs expanded to the next multiple of the tab width.
 public enum TextLayout {
-    /// The columns `c` takes when it starts at display column `x`.
+    /// The columns `c` takes when it starts at display column `x`. Control characters take one
+    /// column: the editor shows them as visible symbols (`controlPicture`).
     @inline(__always)
     public static func width(of c: Character, at x: Int, tabWidth: Int) -> Int {
         if c == "\t" { return tabWidth - x % max(tabWidth, 1) }
+        if controlPicture(c) != nil { return 1 }
         return DisplayWidth.of(c)
+    }
+
+    /// The visible symbol for a control character (`␛` for ESC, `␡` for DEL, `�` for C1 controls);
+    /// nil for anything else, tab included.
+    public static func controlPicture(_ c: Character) -> Character? {
+        guard c != "\t", let s = c.unicodeScalars.first else { return nil }
+        let v = s.value
+        if v < 0x20 { return Character(Unicode.Scalar(0x2400 + v)!) }
+        if v == 0x7F { return "\u{2421}" }
+        if (0x80...0x9F).contains(v) { return "\u{FFFD}" }
+        return nil
     }
 
     /// The display column where grapheme `column` of `line` starts.

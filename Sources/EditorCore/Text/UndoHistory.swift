@@ -46,7 +46,7 @@ public struct UndoHistory: Hashable, Sendable {
         guard !changes.isEmpty else { return }
         redoStack.removeAll()
         if isGrouping, var top = undoStack.last, top.isOpen {
-            top.changes += changes
+            Self.append(changes, to: &top.changes)
             top.selectionAfter = after
             top.lastTime = now
             undoStack[undoStack.count - 1] = top
@@ -56,7 +56,7 @@ public struct UndoHistory: Hashable, Sendable {
            top.kind == kind || (kind == .newline && top.kind == .insert),
            now - top.lastTime <= pauseLimit, now >= top.lastTime,
            Self.samePlace(top.selectionAfter, before) {
-            top.changes += changes
+            Self.append(changes, to: &top.changes)
             top.selectionAfter = after
             top.lastTime = now
             top.isOpen = kind != .newline
@@ -106,6 +106,30 @@ public struct UndoHistory: Hashable, Sendable {
     public mutating func clear() {
         undoStack.removeAll()
         redoStack.removeAll()
+    }
+
+    /// Appends changes, folding each into the previous one when it continues it (typing on, or
+    /// deleting on backward or forward), so undoing a long burst is one replacement.
+    static func append(_ changes: [TextChange], to list: inout [TextChange]) {
+        for c in changes {
+            if let last = list.last, let merged = merge(last, c) { list[list.count - 1] = merged } else { list.append(c) }
+        }
+    }
+
+    static func merge(_ a: TextChange, _ b: TextChange) -> TextChange? {
+        if b.range.isEmpty && b.range.start == a.newEnd {
+            return TextChange(range: a.range, oldText: a.oldText, newText: a.newText + b.newText, version: b.version)
+        }
+        guard a.newText.isEmpty && b.newText.isEmpty else { return nil }
+        if b.range.end == a.range.start {
+            let old = b.oldText + a.oldText
+            return TextChange(range: TextRange(b.range.start, TextBuffer.end(of: old, from: b.range.start)), oldText: old, newText: "", version: b.version)
+        }
+        if b.range.start == a.range.start {
+            let old = a.oldText + b.oldText
+            return TextChange(range: TextRange(a.range.start, TextBuffer.end(of: old, from: a.range.start)), oldText: old, newText: "", version: b.version)
+        }
+        return nil
     }
 
     private static func samePlace(_ a: Selection, _ b: Selection) -> Bool { a.anchor == b.anchor && a.head == b.head }

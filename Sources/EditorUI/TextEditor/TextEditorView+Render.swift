@@ -51,22 +51,32 @@ extension TextEditorView {
                 index = text.index(text.startIndex, offsetBy: row.startColumn)
                 column = row.startColumn
             }
-            while column < row.endColumn {
+            // Characters of one style are drawn as one run.
+            var run = "", runStyle = base, runX = 0
+            while column < row.endColumn && x - originX < area.width {
                 let c = text[index]
                 let w = TextLayout.width(of: c, at: x, tabWidth: tab)
-                if x + w > originX && x - originX < area.width {
+                if x + w > originX && w > 0 {
                     var style = column < lineStyles.count ? lineStyles[column] : base
                     if column >= selStart && column < selEnd { style = style.patched(with: selectionStyle) }
-                    if brackets.contains(TextPosition(line: row.line, column: column)) { style = style.patched(with: bracketStyle) }
-                    let glyph = c == "\t" ? String(repeating: " ", count: w) : (w == 0 ? "" : String(c))
-                    if !glyph.isEmpty { buffer.draw(glyph, at: Point(x: area.x + x - originX, y: screenY), style: style, clip: area) }
+                    if !brackets.isEmpty && brackets.contains(TextPosition(line: row.line, column: column)) {
+                        style = style.patched(with: bracketStyle)
+                    }
+                    if style != runStyle || run.isEmpty {
+                        if !run.isEmpty { buffer.draw(run, at: Point(x: area.x + runX - originX, y: screenY), style: runStyle, clip: area) }
+                        run = ""
+                        runStyle = style
+                        runX = x
+                    }
+                    if c == "\t" { run += String(repeating: " ", count: w) } else { run.append(TextLayout.controlPicture(c) ?? c) }
                 }
                 x += w
                 column += 1
                 index = text.index(after: index)
             }
+            if !run.isEmpty { buffer.draw(run, at: Point(x: area.x + runX - originX, y: screenY), style: runStyle, clip: area) }
             // A selection going on past the line end shows its line break as one cell.
-            if row.isLast, selEnd > row.endColumn, selStart <= row.endColumn, x - originX < area.width, x >= originX {
+            if row.isLast, column == row.endColumn, selEnd > row.endColumn, selStart <= row.endColumn, x - originX < area.width, x >= originX {
                 buffer.setStyle(Rect(x: area.x + x - originX, y: screenY, width: 1, height: 1), selectionStyle)
             }
             if cursor.line == row.line, cursor.column >= row.startColumn,

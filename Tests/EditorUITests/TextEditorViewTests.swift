@@ -5,10 +5,10 @@ import EditorCore
 @testable import EditorUI
 
 /// The shipped dark theme, as the application resolves scopes.
-let darkTheme = ThemeLoader(locator: ResourceLocator(userDirectory: nil, installedDirectory: nil)).load("dark").theme
+private let darkTheme = ThemeLoader(locator: ResourceLocator(userDirectory: nil, installedDirectory: nil)).load("dark").theme
 
 /// Marks scopes with attributes only, so plain snapshots stay readable and styled ones stable.
-func markingScopes(_ scope: String) -> Style {
+private func markingScopes(_ scope: String) -> Style {
     switch scope {
     case "ui.selection": return Style(attributes: .reverse)
     case "ui.linenr": return Style(attributes: .dim)
@@ -19,7 +19,7 @@ func markingScopes(_ scope: String) -> Style {
     }
 }
 
-func state(_ text: String, cursor: TextPosition = .zero) -> TextEditorState {
+private func state(_ text: String, cursor: TextPosition = .zero) -> TextEditorState {
     var s = TextEditorState(text: text)
     s.setCursor(cursor)
     return s
@@ -155,5 +155,23 @@ func state(_ text: String, cursor: TextPosition = .zero) -> TextEditorState {
         let cursor = TextEditorView().render(s, into: &buffer, rect: buffer.bounds, scope: markingScopes, cursor: vim.displayCursor(s))
         #expect(cursor == Point(x: 4, y: 0))
         Snapshot.assert(buffer, named: "text-vim-visual", styled: true)
+    }
+
+    @Test func controlCharactersAreShownAsSymbolsNeverSentToTheTerminal() {
+        let s = state("a\u{1B}[31mb\u{7F}\u{07}", cursor: TextPosition(line: 0, column: 7))
+        let (buffer, cursor) = draw(s, TextEditorView(), width: 12, height: 1)
+        #expect(buffer.rowStrings[0] == "a␛[31mb␡␇   ")
+        #expect(cursor == Point(x: 7, y: 0))
+        #expect(buffer.cells.allSatisfy { cell in cell.grapheme.unicodeScalars.allSatisfy { $0.value >= 0x20 } })
+    }
+
+    @Test func aVeryLongLineWithoutWrapDrawsOnlyItsVisiblePart() {
+        var s = state(String(repeating: "abcdefghij", count: 100_000))
+        s.setCursor(TextPosition(line: 0, column: 500_005))
+        var view = TextEditorView(options: .init(softWrap: false))
+        view.scrollToCursor(s, size: Size(width: 10, height: 1))
+        let (buffer, cursor) = draw(s, view, width: 10, height: 1)
+        #expect(buffer.rowStrings[0] == "ghijabcdef")
+        #expect(cursor == Point(x: 9, y: 0))
     }
 }
