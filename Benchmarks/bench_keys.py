@@ -42,6 +42,7 @@ def main(ctx):
 
     rows = [
         ("palette search per query (%d commands)" % ours["commands"], ours["palette_search_us"], ptk_us, "µs", "prompt_toolkit FuzzyWordCompleter"),
+        ("TOML parse default+vim keymaps", ours["toml_parse_keymaps_ms"], toml_ms, "ms", "tomllib"),
         ("keymap load vim (parse, check, merge)", ours["keymap_load_vim_ms"], toml_ms, "ms", "tomllib parse only"),
     ]
     for name, mine, ref, unit, refname in rows:

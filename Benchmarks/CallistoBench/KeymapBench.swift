@@ -24,6 +24,11 @@ enum KeymapBench {
             } / Double(queries.count) * 1e6,
             "keymap_load_vim_ms": median(repeats: 30) { sink &+= KeymapLoader(locator: locator).load("vim").files.count } * 1e3,
             "theme_load_gruvbox_ms": median(repeats: 30) { sink &+= ThemeLoader(locator: locator).load("gruvbox").theme.styles.count } * 1e3,
+            "toml_parse_keymaps_ms": median(repeats: 30) {
+                for name in ["Keymaps/default.toml", "Keymaps/vim.toml"] {
+                    sink &+= ((try? TOMLDocument(text: EmbeddedResources.files[name] ?? "", file: name))?.root.tableEntries?.count ?? 0)
+                }
+            } * 1e3,
             "config_parse_default_ms": median(repeats: 30) {
                 sink &+= Configuration.parse(text: Configuration.defaultFileText(), file: "c").1.count
             } * 1e3,

@@ -15,10 +15,16 @@ case "kernel":
         FileHandle.standardError.write(Data("callisto-bench kernel: \(error)\n".utf8))
         exit(1)
     }
+case "screen":
+    exit(ScreenBench.run(Array(arguments.dropFirst())))
+case "workspace":
+    exit(WorkspaceBench.run(Array(arguments.dropFirst())))
 case "keys":
     KeymapBench.run(Array(arguments.dropFirst()))
 case "terminal":
     TerminalBench.run(Array(arguments.dropFirst()))
+case "render":
+    exit(RenderBench.run(Array(arguments.dropFirst())))
 case "text":
     TextBench.run(Array(arguments.dropFirst()))
 default:

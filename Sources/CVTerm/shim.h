@@ -19,76 +19,14 @@ static inline bool cvt_color_is_rgb(const VTermColor *c) { return VTERM_COLOR_IS
 static inline bool cvt_color_is_default_fg(const VTermColor *c) { return VTERM_COLOR_IS_DEFAULT_FG(c); }
 static inline bool cvt_color_is_default_bg(const VTermColor *c) { return VTERM_COLOR_IS_DEFAULT_BG(c); }
 
-/* ---- Packed cells -------------------------------------------------------------------------------
- * A cell's style packed into 64 bits so that scrollback lines stay small and hot loops stay in C:
- * bits 0-25 foreground, 26-51 background, 52-57 attributes (bold, underline, italic, blink, reverse,
- * strike). A colour is 2 bits of kind (0 default, 1 indexed, 2 rgb) above 24 bits of value.
- * A continuation cell (right half of a wide character) has the character 0xFFFFFFFF. */
-
-#define CVT_CONTINUATION 0xFFFFFFFFu
-
+/* ---- Packed colours ----------------------------------------------------------------------------
+ * Cell styles are packed into 64 bits (see TerminalEmulator's PackedCell): bits 0-25 foreground,
+ * 26-51 background, 52-57 attributes. A colour is 2 bits of kind (0 default, 1 indexed, 2 rgb)
+ * above 24 bits of value. */
 static inline uint32_t cvt_pack_color(const VTermColor *c, bool foreground) {
     if (foreground ? VTERM_COLOR_IS_DEFAULT_FG(c) : VTERM_COLOR_IS_DEFAULT_BG(c)) return 0;
     if (VTERM_COLOR_IS_INDEXED(c)) return (1u << 24) | c->indexed.idx;
     return (2u << 24) | ((uint32_t)c->rgb.red << 16) | ((uint32_t)c->rgb.green << 8) | c->rgb.blue;
-}
-
-static inline uint64_t cvt_pack_style(const VTermScreenCell *c) {
-    uint64_t a = (uint64_t)c->attrs.bold | (c->attrs.underline ? 2u : 0u) | ((uint64_t)c->attrs.italic << 2)
-        | ((uint64_t)c->attrs.blink << 3) | ((uint64_t)c->attrs.reverse << 4) | ((uint64_t)c->attrs.strike << 5);
-    return (uint64_t)cvt_pack_color(&c->fg, true) | ((uint64_t)cvt_pack_color(&c->bg, false) << 26) | (a << 52);
-}
-
-/* Packs `cols` cells into first characters and styles; returns the length without trailing blank
- * default-styled cells. Sets *combining when some cell holds more than one code point. */
-static inline int cvt_pack_line(const VTermScreenCell *cells, int cols, uint32_t *chars, uint64_t *styles,
-                                bool *combining) {
-    int used = 0;
-    *combining = false;
-    for (int i = 0; i < cols; i++) {
-        const VTermScreenCell *c = &cells[i];
-        uint32_t ch = c->chars[0];
-        chars[i] = ch;
-        styles[i] = cvt_pack_style(c);
-        if (ch != CVT_CONTINUATION && ch != 0 && c->chars[1] != 0) *combining = true;
-        if ((ch != 0 && ch != ' ') || styles[i] != 0) used = i + 1;
-    }
-    return used;
-}
-
-/* The packed form of one screen cell read from `screen` (row, col); returns false outside the screen. */
-static inline bool cvt_read_cell(const VTermScreen *screen, int row, int col, uint32_t *ch, uint64_t *style,
-                                 VTermScreenCell *cell) {
-    VTermPos pos = { row, col };
-    if (!vterm_screen_get_cell(screen, pos, cell)) return false;
-    *ch = cell->chars[0];
-    *style = cvt_pack_style(cell);
-    return true;
-}
-
-static inline void cvt_unpack_color(VTermColor *out, uint32_t packed, const VTermColor *fallback) {
-    switch (packed >> 24) {
-    case 1: vterm_color_indexed(out, (uint8_t)(packed & 0xFF)); break;
-    case 2: vterm_color_rgb(out, (uint8_t)(packed >> 16), (uint8_t)(packed >> 8), (uint8_t)packed); break;
-    default: *out = *fallback; break;
-    }
-}
-
-/* Fills a libvterm cell from its packed form (used when libvterm pulls a scrollback line back). */
-static inline void cvt_unpack_cell(VTermScreenCell *out, uint32_t ch, uint64_t style, const VTermColor *fg,
-                                   const VTermColor *bg) {
-    memset(out, 0, sizeof *out);
-    out->chars[0] = ch == CVT_CONTINUATION ? 0 : ch;
-    out->width = 1;
-    uint64_t a = style >> 52;
-    out->attrs.bold = a & 1;
-    out->attrs.underline = (a >> 1) & 1;
-    out->attrs.italic = (a >> 2) & 1;
-    out->attrs.blink = (a >> 3) & 1;
-    out->attrs.reverse = (a >> 4) & 1;
-    out->attrs.strike = (a >> 5) & 1;
-    cvt_unpack_color(&out->fg, (uint32_t)(style & 0x3FFFFFF), fg);
-    cvt_unpack_color(&out->bg, (uint32_t)((style >> 26) & 0x3FFFFFF), bg);
 }
 
 static inline VTermKey cvt_key_function(int n) { return (VTermKey)(VTERM_KEY_FUNCTION_0 + n); }

@@ -13,9 +13,12 @@ public final class SignalPipe {
     /// The fd to poll for reading.
     public let readFD: Int32
     private let writeFD: Int32
+    private let caught: [Int32]
+    private var previous: [sigaction] = []
 
-    /// Creates the pipe and installs the handlers.
-    public init() throws {
+    /// Creates the pipe and installs handlers for `signals`; deinit puts the previous handlers back.
+    public init(signals: [Int32] = SignalPipe.signals) throws {
+        caught = signals
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else {
             throw SignalPipeError("cannot create the signal pipe: \(String(cString: strerror(errno)))")
@@ -30,8 +33,8 @@ public final class SignalPipe {
         SignalPipeState.termination = 0
         var unblock = sigset_t()
         sigemptyset(&unblock)
-        for sig in Self.signals {
-            Self.install(sig, SignalPipe.handler)
+        for sig in signals {
+            previous.append(Self.install(sig, SignalPipe.handler))
             sigaddset(&unblock, sig)
         }
         // A parent may have started us with signals blocked; these must arrive.
@@ -39,7 +42,10 @@ public final class SignalPipe {
     }
 
     deinit {
-        for sig in Self.signals { signal(sig, SIG_DFL) }
+        for (sig, old) in zip(caught, previous) {
+            var old = old
+            sigaction(sig, &old, nil)
+        }
         SignalPipeState.writeFD = -1
         close(readFD)
         close(writeFD)
@@ -61,13 +67,16 @@ public final class SignalPipe {
     /// Marks a termination signal as handled, so the next one goes through the pipe again.
     public func acknowledgeTermination() { SignalPipeState.termination = 0 }
 
-    /// Sets the disposition of `sig` to `handler` with SA_RESTART.
-    static func install(_ sig: Int32, _ handler: @convention(c) (Int32) -> Void) {
+    /// Sets the disposition of `sig` to `handler` with SA_RESTART; returns the previous one.
+    @discardableResult
+    static func install(_ sig: Int32, _ handler: @convention(c) (Int32) -> Void) -> sigaction {
         var action = sigaction()
         action.__sigaction_handler.sa_handler = handler
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
-        sigaction(sig, &action, nil)
+        var old = sigaction()
+        sigaction(sig, &action, &old)
+        return old
     }
 
     private static let handler: @convention(c) (Int32) -> Void = { sig in

@@ -73,6 +73,7 @@ extension WorkspaceApp {
         }
         h["help:cancel-sequence"] = { $0.pending = [] }
         h["docmanager:save"] = { $0.save() }
+        h["docmanager:new-untitled-notebook"] = { $0.newNotebook() }
         h["docmanager:save-all"] = { app in
             let modified = app.workspace.allContents.filter(\.isModified)
             if modified.isEmpty { app.show("nothing to save") }

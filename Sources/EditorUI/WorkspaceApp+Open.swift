@@ -11,7 +11,8 @@ extension WorkspaceApp {
         }
         var first: TabID?
         for path in paths {
-            let tab = workspace.open(TextViewer(ReadOnlyText.load(path: path)))
+            let content: any TabContent = path.lowercased().hasSuffix(".ipynb") ? notebookContent(path: path) : TextViewer(ReadOnlyText.load(path: path))
+            let tab = workspace.open(content)
             first = first ?? tab
         }
         if let first { workspace.activate(first) }

@@ -131,10 +131,11 @@ public final class WorkspaceApp {
             message = nil
             needsRender = true
         }
+        tickDocuments(now: now)
     }
 
     /// The next time `tick` has something to do, or nil.
-    public var nextDeadline: ContinuousClock.Instant? { message?.expires }
+    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline].compactMap { $0 }.min() }
 
     /// Shows a transient status message.
     public func show(_ text: String, error: Bool = false) {
@@ -165,6 +166,14 @@ public final class WorkspaceApp {
         switch settings.keymap.lookup(keys, in: keyContext) {
         case let .matched(binding):
             pending = []
+            if perform(binding.command) { return }
+            // The focused content declined: the same keys may mean something in a more general context
+            // (Ctrl+Z is undo in an editor, suspend elsewhere).
+            let chain = keyContext.chain
+            for start in chain.indices.dropFirst() {
+                if case let .matched(general) = settings.keymap.trie(chain: Array(chain[start...])).lookup(keys),
+                   general.command != binding.command, perform(general.command) { return }
+            }
             run(binding.command)
         case let .pending(next):
             pending = keys
@@ -208,19 +217,24 @@ public final class WorkspaceApp {
 
     /// Runs a command by name: a workspace handler, or the focused content's.
     public func run(_ command: CommandID) {
-        needsRender = true
-        if let handler = Self.handlers[command] {
-            handler(self)
-            return
-        }
-        if let content = workspace.focusedContent, !sidePanelFocused, content.perform(command, area: bodyArea(workspace.focused)) {
-            return
-        }
+        if perform(command) { return }
         if let info = registry[command] {
             show("\(info.title) (\(command)) is not available here")
         } else {
             show("unknown command \(command)", error: true)
         }
+    }
+
+    /// Performs a command if the workspace or the focused content handles it; false otherwise.
+    @discardableResult
+    public func perform(_ command: CommandID) -> Bool {
+        needsRender = true
+        if let handler = Self.handlers[command] {
+            handler(self)
+            return true
+        }
+        guard let content = workspace.focusedContent, !sidePanelFocused else { return false }
+        return content.perform(command, area: bodyArea(workspace.focused))
     }
 
     /// Opens a dialog over everything.

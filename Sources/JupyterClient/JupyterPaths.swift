@@ -40,7 +40,7 @@ public struct JupyterPaths: Sendable {
     /// otherwise the environment is preferred inside a virtualenv or a non-base conda environment.
     public var prefersEnvironmentPath: Bool {
         if let raw = environment["JUPYTER_PREFER_ENV_PATH"] {
-            return !["0", "false", "no", "off", "n", "0.0", "f"].contains(raw.lowercased())
+            return !["0", "false", "no", "off", "n", "0.0"].contains(raw.lowercased())
         }
         if value("VIRTUAL_ENV") != nil { return true }
         if let conda = value("CONDA_PREFIX") {

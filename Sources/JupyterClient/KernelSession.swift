@@ -196,6 +196,11 @@ public struct KernelSession: Sendable {
             applyDisplayUpdate(message)
             return out
         }
+        if message.msgType == "display_data" || message.msgType == "execute_result",
+           message.content["transient"]?["display_id"]?.stringValue != nil {
+            // A new output with a known display id also updates the earlier ones (then is added).
+            applyDisplayUpdate(message)
+        }
         if message.msgType == "comm_open" {
             // No comm targets here: close it, as frontends do for unknown targets.
             let commID = message.content["comm_id"] ?? .null
@@ -219,11 +224,12 @@ public struct KernelSession: Sendable {
         let data = message.content["data"] ?? .object([:])
         let metadata = message.content["metadata"] ?? .object([:])
         var touched: [String] = []
-        for key in executions.keys where executions[key]!.outputs.shows(id) {
+        for key in executions.keys.sorted() where executions[key]!.outputs.shows(id) {
             executions[key]!.outputs.updateDisplay(id, data: data, metadata: metadata)
             touched.append(key)
         }
-        events.append(.displayUpdated(displayID: id, data: data, metadata: metadata, requestIDs: touched.sorted()))
+        guard !touched.isEmpty || message.msgType == "update_display_data" else { return }
+        events.append(.displayUpdated(displayID: id, data: data, metadata: metadata, requestIDs: touched))
         for key in touched { events.append(.outputsChanged(requestID: key)) }
     }
 

@@ -3,13 +3,18 @@ import TermCore
 /// Builds the lines of ANSI output: text appended in a style, tabs, and the in-line cursor moves a
 /// progress bar uses (`\r`, `\b`, erase in line).
 ///
-/// Text is kept as styled runs until the first cursor move on a line; from then on that line is a
-/// row of cells with a cursor, so later text overwrites what is under it, as a terminal would show
-/// it. Work stays linear in the input either way.
+/// Text is kept as styled runs while it is only appended. After `\r`, new text is collected as an
+/// overlay of the old line: when it ends up at least as wide as the old line (the usual progress bar
+/// rewrite) or the rest is erased, the old line is simply dropped. Otherwise, and after `\b`, the
+/// line becomes a row of cells with a cursor, so text overwrites what is under it as a terminal
+/// would show it. Work stays linear in the input either way.
 struct AnsiLineBuilder {
     private enum Mode {
-        /// Runs of text appended at the end; `width` is the width of `spans`.
+        /// Runs of text appended at the end.
         case append
+        /// Text written from column 0 over `under` (of width `underWidth`); `tabbed` when a tab was
+        /// written since (tabs move the cursor without overwriting, so the overlay is not exact).
+        case overlay(under: [Span], underWidth: Int, tabbed: Bool)
         /// Cells, one per column (a wide character's second column holds an empty string), and the
         /// cursor column.
         case cells
@@ -20,33 +25,47 @@ struct AnsiLineBuilder {
     private var spansWidth = 0
     private var cells: [(text: String, style: Style)] = []
     private var cursor = 0
-    /// A `\r` not yet applied: `\r\n` then never leaves the fast append mode.
-    private var pendingReturn = false
     private(set) var lines: [Line] = []
+
+    /// The display width of a string, with an ASCII fast path.
+    @inline(__always)
+    static func width(_ s: String) -> Int {
+        var n = 0
+        for b in s.utf8 {
+            if b >= 0x80 {
+                n = 0
+                for c in s { n += DisplayWidth.of(c) }
+                return n
+            }
+            n += 1
+        }
+        return n
+    }
 
     /// Appends text in `style` at the cursor.
     mutating func write(_ text: String, style: Style) {
         guard !text.isEmpty else { return }
-        applyReturn()
-        switch mode {
-        case .append:
-            if let last = spans.last, last.style == style {
-                spans[spans.count - 1].text += text
-            } else {
-                spans.append(Span(text, style: style))
-            }
-            spansWidth += DisplayWidth.of(text)
-        case .cells:
+        if case .cells = mode {
             for ch in text { put(ch, style: style) }
+            return
         }
+        if let last = spans.last, last.style == style {
+            spans[spans.count - 1].text += text
+        } else {
+            spans.append(Span(text, style: style))
+        }
+        spansWidth += Self.width(text)
     }
 
     /// Moves to the next multiple of 8 columns, filling with spaces at the end of the line.
     mutating func tab(style: Style) {
-        applyReturn()
         switch mode {
         case .append:
             write(String(repeating: " ", count: 8 - spansWidth % 8), style: style)
+        case .overlay:
+            // A tab moves over the old text without blanking it: only cells can show that.
+            mode = forcedMerge()
+            tab(style: style)
         case .cells:
             let target = (cursor / 8 + 1) * 8
             while cells.count < target { cells.append((" ", style)) }
@@ -56,28 +75,39 @@ struct AnsiLineBuilder {
 
     /// Carriage return: the cursor goes to column 0.
     mutating func carriageReturn() {
-        if case .cells = mode { cursor = 0 } else { pendingReturn = true }
-    }
-
-    private mutating func applyReturn() {
-        guard pendingReturn else { return }
-        pendingReturn = false
-        enterCellMode()
-        cursor = 0
+        resolveOverlay()
+        switch mode {
+        case .append:
+            mode = .overlay(under: spans, underWidth: spansWidth, tabbed: false)
+            spans = []
+            spansWidth = 0
+        case .overlay:
+            break
+        case .cells:
+            cursor = 0
+        }
     }
 
     /// Backspace: the cursor goes one column left.
     mutating func backspace() {
-        applyReturn()
         enterCellMode()
         if cursor > 0 { cursor -= 1 }
     }
 
     /// Erase in line: 0 from the cursor to the end, 1 from the start to the cursor, 2 the whole line.
-    mutating func eraseInLine(_ mode: Int) {
-        applyReturn()
-        enterCellMode()
+    mutating func eraseInLine(_ kind: Int) {
         switch mode {
+        case let .overlay(_, _, tabbed) where !tabbed && (kind == 0 || (kind == 2 && spansWidth == 0)):
+            // Everything after the overlay's text is erased: the old line is gone.
+            mode = .append
+            return
+        case .append where kind == 0:
+            return // the cursor is at the end already
+        default:
+            break
+        }
+        enterCellMode()
+        switch kind {
         case 0: if cursor < cells.count { cells.removeSubrange(cursor...) }
         case 1: for i in 0..<min(cursor + 1, cells.count) { cells[i] = (" ", .plain) }
         case 2: cells.removeAll(keepingCapacity: true)
@@ -87,25 +117,51 @@ struct AnsiLineBuilder {
 
     /// Ends the current line.
     mutating func newline() {
+        resolveOverlay()
         lines.append(currentLine())
-        spans.removeAll(keepingCapacity: true)
+        spans = []
         spansWidth = 0
         cells.removeAll(keepingCapacity: true)
         cursor = 0
-        pendingReturn = false
         mode = .append
     }
 
-    /// The lines so far plus the unfinished one (if it holds anything or `keepEmpty`).
+    /// The lines so far plus the unfinished one (if it holds anything or `keepEmptyLast`).
     func finished(keepEmptyLast: Bool) -> [Line] {
-        let last = currentLine()
+        var copy = self
+        copy.resolveOverlay()
+        let last = copy.currentLine()
         if last.spans.isEmpty && !keepEmptyLast { return lines }
         return lines + [last]
     }
 
+    /// Merges the overlay into cells even when it covers the old line; returns the new mode.
+    private mutating func forcedMerge() -> Mode {
+        guard case let .overlay(under, width, _) = mode else { return mode }
+        mode = .overlay(under: under, underWidth: width, tabbed: true)
+        resolveOverlay()
+        return mode
+    }
+
+    /// An overlay that covers the old line replaces it; one that does not is merged cell by cell.
+    private mutating func resolveOverlay() {
+        guard case let .overlay(under, underWidth, tabbed) = mode else { return }
+        if !tabbed && spansWidth >= underWidth {
+            mode = .append
+            return
+        }
+        let over = spans
+        mode = .append
+        spans = under
+        spansWidth = underWidth
+        enterCellMode()
+        cursor = 0
+        for span in over { for ch in span.text { put(ch, style: span.style) } }
+    }
+
     private func currentLine() -> Line {
         switch mode {
-        case .append:
+        case .append, .overlay:
             return Line(spans)
         case .cells:
             var out: [Span] = []
@@ -125,11 +181,12 @@ struct AnsiLineBuilder {
     }
 
     private mutating func enterCellMode() {
+        resolveOverlay()
         guard case .append = mode else { return }
         mode = .cells
         cells.removeAll(keepingCapacity: true)
         for span in spans { for ch in span.text { appendCell(ch, style: span.style) } }
-        spans.removeAll(keepingCapacity: true)
+        spans = []
         spansWidth = 0
         cursor = cells.count
     }

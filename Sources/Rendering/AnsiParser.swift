@@ -230,6 +230,12 @@ public enum AnsiText {
         return p.lines()
     }
 
+    /// Text that should hold no controls at all (markdown, HTML, JSON strings): returned as it is
+    /// when it has none, else with escape sequences removed and controls made visible.
+    public static func sanitized(_ text: String) -> String {
+        text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? plainText(text) : text
+    }
+
     /// The text with every escape sequence neutralised and styles dropped.
     public static func plainText(_ text: String) -> String {
         lines(text).map(\.plainText).joined(separator: "\n")

@@ -18,6 +18,9 @@ struct MarkdownRenderer {
     let width: Int
     static let bullets = ["•", "◦", "▪", "‣"]
 
+    /// Nested quotes and lists narrow the width; it never goes below one column.
+    init(width: Int) { self.width = max(1, width) }
+
     func render(_ blocks: [MarkdownBlock], listDepth: Int = 0) -> [RenderedLine] {
         var out: [RenderedLine] = []
         for (n, block) in blocks.enumerated() {

@@ -18,10 +18,7 @@ enum MarkdownInlineLayout {
         var hasText = false
 
         mutating func endLine() {
-            while let last = current.spans.last, last.text.hasSuffix(" ") {
-                current.spans[current.spans.count - 1].text.removeLast()
-                if current.spans[current.spans.count - 1].text.isEmpty { current.spans.removeLast() }
-            }
+            current.trimTrailingSpaces()
             if hasText || !current.spans.isEmpty { pieces.append(.text(current)) }
             current = RenderedLine()
             hasText = false
@@ -30,7 +27,7 @@ enum MarkdownInlineLayout {
         mutating func text(_ t: String, _ scopes: [String], _ link: String?) {
             guard !t.isEmpty, !(t == " " && current.spans.isEmpty) else { return }
             // Text from a notebook is untrusted: control characters become visible symbols.
-            let safe = t.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } ? AnsiText.plainText(t) : t
+            let safe = AnsiText.sanitized(t)
             current.append(RenderedSpan(safe, scopes: scopes, link: link))
             hasText = true
         }

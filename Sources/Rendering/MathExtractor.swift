@@ -1,9 +1,10 @@
 /// Takes `$…$` and `$$…$$` formulas out of markdown source before cmark parses it, leaving
 /// placeholders (private-use characters around an index) that cmark passes through as text.
 ///
-/// Rules, as Jupyter's markdown follows them: code spans and fenced code blocks are skipped; `\$`
-/// is a literal dollar; `$$…$$` may span lines; an inline `$…$` must not start with a space, end
-/// with a space, be followed by a digit (`$5 and $6`) or cross a blank line.
+/// `\(…\)` and `\[…\]` are math too. Rules, as Jupyter's markdown follows them: code spans and
+/// fenced code blocks are skipped; `\$` is a literal dollar; `$$…$$` may span lines; an inline
+/// `$…$` must not start with a space, end with a space, be followed by a digit (`$5 and $6`) or
+/// cross a blank line.
 enum MathExtractor {
     struct Formula: Hashable, Sendable {
         var tex: String
@@ -20,7 +21,7 @@ enum MathExtractor {
 
     static func extract(_ source: String) -> (text: String, math: [Formula]) {
         let b = Array(source.utf8)
-        guard b.contains(UInt8(ascii: "$")) else { return (source, []) }
+        guard b.contains(UInt8(ascii: "$")) || b.contains(UInt8(ascii: "\\")) else { return (source, []) }
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var math: [Formula] = []
@@ -62,7 +63,18 @@ enum MathExtractor {
             }
             let c = b[i]
             if c == 0x0A { out.append(c); i += 1; atLineStart = true; continue }
-            if c == 0x5C, i + 1 < n { out.append(c); out.append(b[i + 1]); i += 2; continue }
+            if c == 0x5C, i + 1 < n {
+                // `\(…\)` and `\[…\]`, as Jupyter's MathJax reads them.
+                if b[i + 1] == 0x28 || b[i + 1] == 0x5B, let close = findBackslashClose(b, from: i + 2, closer: b[i + 1] == 0x28 ? 0x29 : 0x5D) {
+                    let display = b[i + 1] == 0x5B
+                    math.append(Formula(tex: String(decoding: b[i + 2..<close], as: UTF8.self), display: display,
+                                        source: String(decoding: b[i..<close + 2], as: UTF8.self)))
+                    placeholder(display)
+                    i = close + 2
+                    continue
+                }
+                out.append(c); out.append(b[i + 1]); i += 2; continue
+            }
             if c == 0x60 {
                 var k = i
                 while k < n, b[k] == 0x60 { k += 1 }
@@ -132,6 +144,21 @@ enum MathExtractor {
                 while k < b.count, b[k] == 0x60 { k += 1 }
                 if k - j == length { return j }
                 j = k
+                continue
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    /// The backslash of the `\)` or `\]` closing a formula opened at `from`, within the paragraph.
+    private static func findBackslashClose(_ b: [UInt8], from: Int, closer: UInt8) -> Int? {
+        var j = from
+        while j + 1 < b.count {
+            if b[j] == 0x0A, b[j + 1] == 0x0A { return nil }
+            if b[j] == 0x5C {
+                if b[j + 1] == closer { return j > from ? j : nil }
+                j += 2
                 continue
             }
             j += 1

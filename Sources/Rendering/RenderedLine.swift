@@ -87,6 +87,14 @@ public struct RenderedLine: Hashable, Sendable, ExpressibleByStringLiteral, Cust
         }
     }
 
+    /// Removes spaces at the end of the line.
+    public mutating func trimTrailingSpaces() {
+        while let last = spans.last, last.text.hasSuffix(" ") {
+            spans[spans.count - 1].text.removeLast()
+            if spans[spans.count - 1].text.isEmpty { spans.removeLast() }
+        }
+    }
+
     /// Appends every span of `other`.
     public mutating func append(contentsOf other: RenderedLine) { for s in other.spans { append(s) } }
 

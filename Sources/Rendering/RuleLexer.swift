@@ -19,6 +19,8 @@ struct LexerRules: Sendable {
     /// TOML: `[table]` headers at the start of a line.
     var tableHeaders = false
     var identifierExtras: Set<Unicode.Scalar> = []
+    /// Julia: `:name` is a symbol constant.
+    var colonSymbols = false
     var operators = Set("+-*/%=<>!&|^~?:".unicodeScalars)
 
     static func rules(for language: SyntaxLanguage) -> LexerRules {
@@ -73,7 +75,7 @@ struct LexerRules: Sendable {
         builtins: ["println", "print", "length", "size", "zeros", "ones", "push!", "map", "filter", "sum",
                    "collect", "typeof", "Int", "Float64", "String", "Vector", "Array", "Dict", "Any", "Nothing"],
         constants: ["true", "false", "nothing", "missing", "Inf", "NaN", "pi"],
-        decoratorPrefix: "@", functionIntroducers: ["function", "macro"], identifierExtras: ["!"])
+        decoratorPrefix: "@", functionIntroducers: ["function", "macro"], identifierExtras: ["!"], colonSymbols: true)
 
     static let generic = LexerRules(
         lineComments: ["//", "#", "--"], blockComment: ("/*", "*/", false),
@@ -124,13 +126,11 @@ struct RuleLexer {
                 break
             }
             if let (open, kind) = rules.strings.first(where: { sc.matches($0.open) }) {
-                let start = sc.i
                 let isKey = rules.keySeparator != nil && isFollowedByKeySeparator(sc, openLength: open.unicodeScalars.count, kind: kind)
                 sc.take(to: sc.i + open.unicodeScalars.count, isKey ? "syntax.variable" : kind.scope)
                 var k = kind
                 if isKey { k.scope = "syntax.variable" }
                 let closed = variableAware(&sc, k)
-                _ = start
                 if !closed {
                     if kind.delimiter.unicodeScalars.count == 3 || rules.variablePrefix != nil { return HighlightState(mode: .string(k)) }
                     return .initial
@@ -161,8 +161,7 @@ struct RuleLexer {
                 previousWord = word
                 continue
             }
-            if c == ":" && rules.variablePrefix == nil && rules.keySeparator == nil, let n = sc.peek(), LineScanner.isIdentifierStart(n),
-               rules.decoratorPrefix == "@", rules.blockComment?.nests == true {
+            if rules.colonSymbols, c == ":", let n = sc.peek(), LineScanner.isIdentifierStart(n), !previousIsOperand(sc) {
                 // Julia symbols: `:name`.
                 sc.take(to: sc.identifierEnd(from: sc.i + 1), "syntax.constant")
                 continue
@@ -217,8 +216,6 @@ struct RuleLexer {
     /// String content; in shell double quotes, `$var` is a variable.
     private func variableAware(_ sc: inout LineScanner, _ kind: StringKind) -> Bool {
         guard let p = rules.variablePrefix, kind.escapes else { return sc.string(kind) }
-        var piece = kind
-        piece.delimiter = kind.delimiter
         while true {
             // Read up to the next `$` or the delimiter.
             var j = sc.i

@@ -5,7 +5,24 @@ enum SGR {
     /// The style after the parameters (ASCII digits, `;` and `:`) are applied to `style`.
     static func apply(_ params: [UInt8], to style: Style) -> Style {
         var style = style
-        // Groups separated by `;`, each a list of `:`-separated numbers (nil when empty).
+        // Fast path: only `;`-separated numbers without extended colours, the usual case.
+        if !params.contains(0x3A) {
+            var v = 0
+            var sawDigit = false
+            var values: [Int] = []
+            values.reserveCapacity(8)
+            for b in params {
+                if b >= 0x30 && b <= 0x39 { v = min(v * 10 + Int(b - 0x30), 1_000_000); sawDigit = true }
+                else if b == 0x3B { values.append(sawDigit ? v : 0); v = 0; sawDigit = false }
+                else { return style }
+            }
+            values.append(sawDigit ? v : 0)
+            if !values.contains(where: { $0 == 38 || $0 == 48 || $0 == 58 }) {
+                for code in values { applySimple(code, to: &style) }
+                return style
+            }
+        }
+        // General path: `;` groups of `:` sub-parameters (nil when empty).
         var groups: [[Int?]] = []
         var group: [Int?] = []
         var value: Int? = nil
@@ -29,39 +46,48 @@ enum SGR {
             let g = groups[i]
             let code = g[0] ?? 0
             switch code {
-            case 0: style = .plain
-            case 1: style.attributes.insert(.bold)
-            case 2: style.attributes.insert(.dim)
-            case 3: style.attributes.insert(.italic)
             case 4:
                 if g.count > 1, g[1] == 0 { style.attributes.remove(.underline) } else { style.attributes.insert(.underline) }
-            case 5, 6: style.attributes.insert(.blink)
-            case 7: style.attributes.insert(.reverse)
-            case 9: style.attributes.insert(.strikethrough)
-            case 21: style.attributes.insert(.underline)
-            case 22: style.attributes.remove([.bold, .dim])
-            case 23: style.attributes.remove(.italic)
-            case 24: style.attributes.remove(.underline)
-            case 25: style.attributes.remove(.blink)
-            case 27: style.attributes.remove(.reverse)
-            case 29: style.attributes.remove(.strikethrough)
-            case 30...37: style.foreground = .indexed(UInt8(code - 30))
-            case 39: style.foreground = nil
-            case 40...47: style.background = .indexed(UInt8(code - 40))
-            case 49: style.background = nil
-            case 90...97: style.foreground = .indexed(UInt8(code - 90 + 8))
-            case 100...107: style.background = .indexed(UInt8(code - 100 + 8))
             case 38, 48, 58:
                 let (colour, used) = extendedColour(groups, at: i)
                 i += used
                 if code == 38 { if let colour { style.foreground = colour } }
                 else if code == 48 { if let colour { style.background = colour } }
                 continue
-            default: break
+            default:
+                applySimple(code, to: &style)
             }
             i += 1
         }
         return style
+    }
+
+    /// One parameter that takes no arguments.
+    @inline(__always)
+    private static func applySimple(_ code: Int, to style: inout Style) {
+        switch code {
+        case 0: style = .plain
+        case 1: style.attributes.insert(.bold)
+        case 2: style.attributes.insert(.dim)
+        case 3: style.attributes.insert(.italic)
+        case 4, 21: style.attributes.insert(.underline)
+        case 5, 6: style.attributes.insert(.blink)
+        case 7: style.attributes.insert(.reverse)
+        case 9: style.attributes.insert(.strikethrough)
+        case 22: style.attributes.remove([.bold, .dim])
+        case 23: style.attributes.remove(.italic)
+        case 24: style.attributes.remove(.underline)
+        case 25: style.attributes.remove(.blink)
+        case 27: style.attributes.remove(.reverse)
+        case 29: style.attributes.remove(.strikethrough)
+        case 30...37: style.foreground = .indexed(UInt8(code - 30))
+        case 39: style.foreground = nil
+        case 40...47: style.background = .indexed(UInt8(code - 40))
+        case 49: style.background = nil
+        case 90...97: style.foreground = .indexed(UInt8(code - 90 + 8))
+        case 100...107: style.background = .indexed(UInt8(code - 100 + 8))
+        default: break
+        }
     }
 
     /// An extended colour starting at group `i` (`38;5;n`, `38;2;r;g;b`, `38:5:n`, `38:2::r:g:b`,

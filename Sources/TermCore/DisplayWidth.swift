@@ -15,17 +15,95 @@ public enum DisplayWidth {
     }
 
     /// The columns a string takes.
-    public static func of(_ s: some StringProtocol) -> Int {
+    public static func of(_ s: String) -> Int {
+        var s = s
+        if let ascii = s.withUTF8({ asciiWidth($0) }) { return ascii }
+        return simpleScalarsWidth(s.unicodeScalars) ?? s.reduce(0) { $0 + of($1) }
+    }
+
+    /// The columns a substring takes.
+    public static func of(_ s: Substring) -> Int {
+        var s = s
+        if let ascii = s.withUTF8({ asciiWidth($0) }) { return ascii }
+        return simpleScalarsWidth(s.unicodeScalars) ?? s.reduce(0) { $0 + of($1) }
+    }
+
+    /// The columns any other string type takes.
+    public static func of(_ s: some StringProtocol) -> Int { s.reduce(0) { $0 + of($1) } }
+
+    /// The columns of ASCII bytes (printable ones count 1), or nil when a byte is not ASCII.
+    @inline(__always)
+    static func asciiWidth(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var total = 0
-        var allASCII = true
-        for b in s.utf8 {
-            if b >= 0x80 { allASCII = false; break }
-            if b >= 0x20 && b < 0x7F { total += 1 }
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            total &+= (b >= 0x20 && b < 0x7F) ? 1 : 0
         }
-        if allASCII { return total }
-        total = 0
-        for c in s { total += of(c) }
         return total
+    }
+
+    /// The width of text whose clusters are single scalars, flags (regional indicator pairs), or an
+    /// emoji base with VS16 and skin tones; nil as soon as any other scalar that may join a cluster
+    /// appears (combining or spacing marks, ZWJ, VS15, Hangul jamo, prepended or format characters),
+    /// so the caller measures cluster by cluster. Most text, CJK and emoji included, takes this path.
+    static func simpleScalarsWidth(_ scalars: String.UnicodeScalarView) -> Int? {
+        var total = 0
+        var base: Unicode.Scalar? = nil   // first scalar of the current cluster
+        var clusterWidth = 0
+        var openFlag = false              // the last scalar was the first regional indicator of a pair
+        var zeroCluster = false           // the current cluster began with VS16 and has no base
+        for s in scalars {
+            let v = s.value
+            if v != 0xFE0F && !(0x1F3FB...0x1F3FF).contains(v) { zeroCluster = false }
+            if v < 0x300 {
+                openFlag = false
+                if v < 0x20 || (v >= 0x7F && v < 0xA0) { base = nil; continue }
+                total &+= 1; base = s; clusterWidth = 1
+                continue
+            }
+            switch v {
+            case 0x1F1E6...0x1F1FF:
+                if openFlag { openFlag = false; continue }
+                openFlag = true
+                total &+= 2; base = s; clusterWidth = 2
+                continue
+            case 0xFE0F, 0x1F3FB...0x1F3FF:
+                openFlag = false
+                if let b = base {
+                    if clusterWidth < 2 && b.properties.isEmoji { total &+= 2 - clusterWidth; clusterWidth = 2 }
+                } else if v == 0xFE0F {
+                    zeroCluster = true
+                } else if !zeroCluster {
+                    total &+= 2; base = s; clusterWidth = 2
+                }
+                continue
+            default:
+                openFlag = false
+            }
+            if mayJoin(s) { return nil }
+            let w = of(s)
+            total &+= w; base = s; clusterWidth = w
+        }
+        return total
+    }
+
+    static func simpleScalarsWidth(_ scalars: Substring.UnicodeScalarView) -> Int? {
+        simpleScalarsWidth(String.UnicodeScalarView(scalars))
+    }
+
+    /// Whether a scalar can be part of a multi-scalar grapheme cluster.
+    static func mayJoin(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x0D4E, 0x110BD, 0x110CD, 0x111C2...0x111C3,
+             0x1100...0x11FF, 0xA960...0xA97F, 0xD7B0...0xD7FF, 0x200C...0x200D, 0xFE00...0xFE0F, 0xFF9E...0xFF9F,
+             0x1F1E6...0x1F1FF, 0x1F3FB...0x1F3FF, 0xE0000...0xE0FFF:
+            return true
+        default:
+            switch s.properties.generalCategory {
+            case .nonspacingMark, .enclosingMark, .spacingMark, .format: return true
+            default: return false
+            }
+        }
     }
 
     /// The columns one scalar takes on its own (0, 1 or 2).
@@ -98,8 +176,18 @@ public enum DisplayWidth {
     ]
 }
 
-extension StringProtocol {
+extension String {
     /// The number of terminal columns the string takes (see `DisplayWidth`).
+    public var displayWidth: Int { DisplayWidth.of(self) }
+}
+
+extension StringProtocol {
+    /// The number of terminal columns the text takes (see `DisplayWidth`).
+    public var displayWidth: Int { DisplayWidth.of(self) }
+}
+
+extension Substring {
+    /// The number of terminal columns the substring takes (see `DisplayWidth`).
     public var displayWidth: Int { DisplayWidth.of(self) }
 }
 

@@ -29,6 +29,16 @@ public struct InputDecoder: Sendable {
         self.escapeTimeout = escapeTimeout
     }
 
+    /// Milliseconds until `deadline` from `now` (rounded up, at least 0) for a `poll` timeout; nil
+    /// when nothing is pending, meaning the loop may wait for input indefinitely.
+    public func milliseconds(untilDeadlineFrom now: ContinuousClock.Instant) -> Int? {
+        guard let deadline else { return nil }
+        let left = now.duration(to: deadline)
+        if left <= .zero { return 0 }
+        let (seconds, attoseconds) = left.components
+        return Int(seconds) * 1000 + Int((attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+    }
+
     /// Whether a paste is in progress (its end marker not yet seen).
     public var isInPaste: Bool { if case .paste = state { return true } else { return false } }
 

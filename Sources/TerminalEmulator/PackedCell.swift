@@ -1,7 +1,8 @@
 import TermCore
 
-/// The packed form of cells that the CVTerm shim produces (`cvt_pack_style`): a character code and a
-/// 64-bit style key. Scrollback lines and screen reads use it so that the hot loops stay in C.
+/// The packed form of cells: a first code point and a 64-bit style key (bits 0-25 foreground, 26-51
+/// background, 52-57 bold, underline, italic, blink, reverse, strike; colours packed by the shim's
+/// `cvt_pack_color`). The screen grid and the scrollback store cells this way: 12 bytes a cell.
 enum PackedCell {
     /// The character of the right half of a wide character.
     static let continuation: UInt32 = 0xFFFF_FFFF

@@ -70,20 +70,22 @@ public final class PtyProcess {
         while true {
             let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
             if n > 0 { return .data(n) }
-            if n == 0 { reachedEnd = true; return .endOfFile }
+            if n == 0 { reachedEnd = true; output.removeAll(); return .endOfFile }
             let e = cvt_errno()
             if e == EINTR { continue }
             if e == EAGAIN || e == EWOULDBLOCK { return .wouldBlock }
             // Linux reports EIO once no process holds the slave side open.
             reachedEnd = true
+            output.removeAll()
             _ = reap()
             return .endOfFile
         }
     }
 
-    /// Writes `bytes` to the child, queueing what the pty cannot take now.
+    /// Writes `bytes` to the child, queueing what the pty cannot take now. Dropped once the child
+    /// side of the pty is gone.
     public func write(_ bytes: UnsafeRawBufferPointer) {
-        guard fd >= 0, !bytes.isEmpty else { return }
+        guard fd >= 0, !reachedEnd, !bytes.isEmpty else { return }
         output.append(bytes)
         flush()
     }
@@ -97,19 +99,25 @@ public final class PtyProcess {
     /// Bytes dropped because the child stopped reading and the queue reached its limit.
     public var droppedOutput: Int { output.dropped }
 
-    /// Writes queued output as far as the pty takes it; returns whether the queue is empty.
+    /// Writes queued output as far as the pty takes it; returns whether the queue is empty. When the
+    /// pty refuses for good (the child side is gone), the queue is dropped so nobody polls for it.
     @discardableResult
     public func flush() -> Bool {
-        guard fd >= 0 else { output.removeAll(); return true }
+        guard fd >= 0, !reachedEnd else { output.removeAll(); return true }
         let fd = self.fd
-        return output.drain { chunk in
+        var broken = false
+        let empty = output.drain { chunk in
             while true {
                 let n = Glibc.write(fd, chunk.baseAddress, chunk.count)
                 if n >= 0 { return n }
-                if cvt_errno() == EINTR { continue }
+                let e = cvt_errno()
+                if e == EINTR { continue }
+                if e != EAGAIN && e != EWOULDBLOCK { broken = true }
                 return nil
             }
         }
+        if broken { output.removeAll() }
+        return empty || broken
     }
 
     // MARK: - Size and lifetime

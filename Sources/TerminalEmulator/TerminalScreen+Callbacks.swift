@@ -1,23 +1,55 @@
 internal import CVTerm
 import TermCore
 
-/// libvterm's screen callbacks. They are non-capturing C functions; the `TerminalScreen` comes back
-/// through the `user` pointer (unretained: the screen owns the `VTerm` and frees it in `deinit`).
+/// libvterm's state-layer callbacks. They are non-capturing C functions; the `TerminalScreen` comes
+/// back through the `user` pointer (unretained: the screen owns the `VTerm` and frees it in `deinit`).
 extension TerminalScreen {
     private static func target(_ user: UnsafeMutableRawPointer?) -> TerminalScreen {
         Unmanaged<TerminalScreen>.fromOpaque(user!).takeUnretainedValue()
     }
 
-    static func makeCallbacks() -> VTermScreenCallbacks {
-        var cb = VTermScreenCallbacks()
-        cb.damage = { rect, user in
-            TerminalScreen.target(user).damage.mark(rows: Int(rect.start_row), Int(rect.end_row))
+    static func makeCallbacks() -> VTermStateCallbacks {
+        var cb = VTermStateCallbacks()
+        cb.putglyph = { info, pos, user in
+            guard let info, let chars = info.pointee.chars else { return 0 }
+            var n = 0
+            while n < Int(VTERM_MAX_CHARS_PER_CELL), chars[n] != 0 { n += 1 }
+            let me = TerminalScreen.target(user)
+            me.grids[me.active].put(UnsafeBufferPointer(start: chars, count: max(1, n)), glyphWidth: Int(info.pointee.width),
+                                    row: Int(pos.row), col: Int(pos.col), style: me.pen)
+            me.damage.mark(rows: Int(pos.row), Int(pos.row) + 1)
             return 1
         }
-        cb.movecursor = { pos, _, visible, user in
+        cb.movecursor = { pos, _, _, user in
             let me = TerminalScreen.target(user)
             me.cursor = Point(x: Int(pos.col), y: Int(pos.row))
             me.otherChanges = true
+            return 1
+        }
+        cb.scrollrect = { rect, downward, rightward, user in
+            TerminalScreen.target(user).scroll(rect, downward: Int(downward), rightward: Int(rightward)) ? 1 : 0
+        }
+        cb.moverect = { dest, src, user in
+            let me = TerminalScreen.target(user)
+            me.grids[me.active].move(destRows: Int(dest.start_row)..<Int(dest.end_row), destCols: Int(dest.start_col)..<Int(dest.end_col),
+                                     srcRows: Int(src.start_row)..<Int(src.end_row), srcCols: Int(src.start_col)..<Int(src.end_col))
+            me.damage.mark(rows: Int(dest.start_row), Int(dest.end_row))
+            return 1
+        }
+        cb.erase = { rect, _, user in
+            let me = TerminalScreen.target(user)
+            me.grids[me.active].erase(rows: Int(rect.start_row)..<Int(rect.end_row), cols: Int(rect.start_col)..<Int(rect.end_col),
+                                      style: me.erasePen)
+            me.damage.mark(rows: Int(rect.start_row), Int(rect.end_row))
+            return 1
+        }
+        cb.initpen = { user in
+            TerminalScreen.target(user).pen = 0
+            return 1
+        }
+        cb.setpenattr = { attr, value, user in
+            guard let value else { return 0 }
+            TerminalScreen.target(user).setPen(attr, value)
             return 1
         }
         cb.settermprop = { prop, value, user in
@@ -31,20 +63,52 @@ extension TerminalScreen {
             me.otherChanges = true
             return 1
         }
-        cb.resize = { _, _, user in
-            TerminalScreen.target(user).damage.markAll()
+        cb.resize = { rows, cols, delta, user in
+            TerminalScreen.target(user).resizeGrids(rows: Int(rows), cols: Int(cols), delta: delta)
             return 1
         }
-        cb.sb_pushline = { cols, cells, user in
-            guard let cells else { return 0 }
-            TerminalScreen.target(user).pushScrollback(cols: Int(cols), cells: cells)
-            return 1
-        }
-        cb.sb_popline = { cols, cells, user in
-            guard let cells else { return 0 }
-            return TerminalScreen.target(user).popScrollback(cols: Int(cols), into: cells) ? 1 : 0
-        }
+        cb.setlineinfo = { _, _, _, _ in 1 }
         return cb
+    }
+
+    /// The style erased cells get: the pen's background only.
+    var erasePen: UInt64 { pen & (0x3FF_FFFF << 26) }
+
+    func setPen(_ attr: VTermAttr, _ value: UnsafeMutablePointer<VTermValue>) {
+        func flag(_ bit: UInt64, _ on: Bool) { if on { pen |= bit << 52 } else { pen &= ~(bit << 52) } }
+        switch attr {
+        case VTERM_ATTR_BOLD: flag(1, value.pointee.boolean != 0)
+        case VTERM_ATTR_UNDERLINE: flag(2, value.pointee.number != 0)
+        case VTERM_ATTR_ITALIC: flag(4, value.pointee.boolean != 0)
+        case VTERM_ATTR_BLINK: flag(8, value.pointee.boolean != 0)
+        case VTERM_ATTR_REVERSE: flag(16, value.pointee.boolean != 0)
+        case VTERM_ATTR_STRIKE: flag(32, value.pointee.boolean != 0)
+        case VTERM_ATTR_FOREGROUND:
+            let packed = withUnsafePointer(to: &value.pointee.color) { UInt64(cvt_pack_color($0, true)) }
+            pen = (pen & ~0x3FF_FFFF) | packed
+        case VTERM_ATTR_BACKGROUND:
+            let packed = withUnsafePointer(to: &value.pointee.color) { UInt64(cvt_pack_color($0, false)) }
+            pen = (pen & ~(0x3FF_FFFF << 26)) | (packed << 26)
+        default: break
+        }
+    }
+
+    /// Full-width vertical scrolls move rows (lines leaving the top of the primary screen go into the
+    /// scrollback); anything else is left to libvterm, which falls back to moverect and erase.
+    func scroll(_ rect: VTermRect, downward: Int, rightward: Int) -> Bool {
+        guard rightward == 0, rect.start_col == 0, Int(rect.end_col) == size.width else { return false }
+        let region = Int(rect.start_row)..<Int(rect.end_row)
+        let keep = active == 0 && region.lowerBound == 0
+        grids[active].scroll(region, by: downward, style: erasePen) { row in
+            if keep { pushScrollback(row) }
+        }
+        damage.mark(rows: region.lowerBound, region.upperBound)
+        return true
+    }
+
+    func pushScrollback(_ row: GridRow) {
+        scrollback.push(row.scrollbackLine)
+        scrolledLines += 1
     }
 
     func setProperty(_ prop: VTermProp, _ value: VTermValue) {
@@ -53,7 +117,9 @@ extension TerminalScreen {
         case VTERM_PROP_CURSORVISIBLE: modes.cursorVisible = value.boolean != 0
         case VTERM_PROP_CURSORBLINK: modes.cursorBlink = value.boolean != 0
         case VTERM_PROP_ALTSCREEN:
-            modes.altScreen = value.boolean != 0
+            let on = value.boolean != 0
+            if on, !modes.altScreen { grids[1].clear() }
+            modes.altScreen = on
             damage.markAll()
         case VTERM_PROP_TITLE: modes.title = TerminalScreen.sanitized(value.string)
         case VTERM_PROP_ICONNAME: modes.iconName = TerminalScreen.sanitized(value.string)
@@ -82,53 +148,30 @@ extension TerminalScreen {
         return String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F..<0xA0).contains($0.value) }).prefix(256))
     }
 
-    func pushScrollback(cols: Int, cells: UnsafePointer<VTermScreenCell>) {
-        if packChars.count < cols {
-            packChars = [UInt32](repeating: 0, count: cols)
-            packStyles = [UInt64](repeating: 0, count: cols)
-        }
-        var hasCombining = false
-        let used = Int(packChars.withUnsafeMutableBufferPointer { chars in
-            packStyles.withUnsafeMutableBufferPointer { styles in
-                cvt_pack_line(cells, Int32(cols), chars.baseAddress, styles.baseAddress, &hasCombining)
+    /// libvterm resized its state: shrinking pushes the lines above the cursor into the scrollback,
+    /// growing pulls them back; `delta` tells libvterm how far that moved the cursor.
+    func resizeGrids(rows: Int, cols: Int, delta: UnsafeMutablePointer<VTermPos>?) {
+        var primary = grids[0]
+        primary.resize(width: cols, height: primary.height)
+        let cursorRow = active == 0 ? cursor.y : primary.height - 1
+        var moved = 0
+        if rows < primary.height {
+            let push = max(0, cursorRow + 1 - rows)
+            for row in primary.removeTop(push) { pushScrollback(row) }
+            moved = -push
+        } else if rows > primary.height, active == 0 {
+            var pulled: [GridRow] = []
+            while pulled.count < rows - primary.height, let line = scrollback.popNewest() {
+                pulled.insert(GridRow(line, width: cols), at: 0)
             }
-        })
-        var runs: [ScrollbackLine.StyleRun] = []
-        var last: UInt64 = 0
-        for i in 0..<used where packStyles[i] != last {
-            runs.append(.init(column: Int32(i), style: packStyles[i]))
-            last = packStyles[i]
+            primary.insertTop(pulled)
+            scrolledLines = max(0, scrolledLines - pulled.count)
+            moved = pulled.count
         }
-        var combining: [Int32: String] = [:]
-        if hasCombining {
-            for i in 0..<used {
-                if let extra = TerminalScreen.combining(of: cells[i]) { combining[Int32(i)] = extra }
-            }
-        }
-        scrollback.push(ScrollbackLine(chars: Array(packChars[0..<used]), runs: runs, combining: combining))
-        scrolledLines += 1
-    }
-
-    func popScrollback(cols: Int, into cells: UnsafeMutablePointer<VTermScreenCell>) -> Bool {
-        guard let line = scrollback.popNewest() else { return false }
-        scrolledLines = max(0, scrolledLines - 1)
-        var fg = VTermColor(), bg = VTermColor()
-        vterm_state_get_default_colors(vterm_obtain_state(vt), &fg, &bg)
-        fg.type |= UInt8(VTERM_COLOR_DEFAULT_FG.rawValue)
-        bg.type |= UInt8(VTERM_COLOR_DEFAULT_BG.rawValue)
-        for col in 0..<cols {
-            let ch = col < line.chars.count ? line.chars[col] : 0
-            cvt_unpack_cell(cells + col, ch, line.styleKey(at: col), &fg, &bg)
-            if ch != PackedCell.continuation, col + 1 < line.chars.count, line.chars[col + 1] == PackedCell.continuation {
-                cells[col].width = 2
-            }
-            if let extra = line.combining[Int32(col)] {
-                withUnsafeMutableBytes(of: &cells[col].chars) { raw in
-                    let scalars = raw.bindMemory(to: UInt32.self)
-                    for (i, u) in extra.unicodeScalars.prefix(scalars.count - 1).enumerated() { scalars[i + 1] = u.value }
-                }
-            }
-        }
-        return true
+        primary.resize(width: cols, height: rows)
+        grids[0] = primary
+        grids[1].resize(width: cols, height: rows)
+        if active == 0, let delta { delta.pointee.row += Int32(moved) }
+        damage.resize(rows: rows)
     }
 }

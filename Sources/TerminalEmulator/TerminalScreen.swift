@@ -1,16 +1,19 @@
 internal import CVTerm
 import TermCore
 
-/// A libvterm screen behind one adapter: bytes from the child go in, TermCore cells, a scrollback ring,
-/// damage, the cursor and the child's terminal properties come out; keys, pastes and mouse events go
-/// back to the child as bytes through `onOutput`.
+/// A libvterm terminal behind one adapter: bytes from the child go in, TermCore cells, a scrollback
+/// ring, damage, the cursor and the child's terminal properties come out; keys, pastes and mouse
+/// events go back to the child as bytes through `onOutput`.
+///
+/// libvterm's parser and state layer interpret the bytes; the cells live in a `ScreenGrid` kept from
+/// the state callbacks (a primary and an alternate grid), which scrolls by moving rows.
 ///
 /// Not thread-safe: create and use it on the event loop's thread. libvterm keeps a pointer to the
 /// callbacks struct and to this object, so both live exactly as long as the `VTerm`.
 public final class TerminalScreen {
     let vt: OpaquePointer
-    let screen: OpaquePointer
-    private let callbacks: UnsafeMutablePointer<VTermScreenCallbacks>
+    let state: OpaquePointer
+    private let callbacks: UnsafeMutablePointer<VTermStateCallbacks>
 
     /// Rows and columns of the screen.
     public private(set) var size: Size
@@ -26,18 +29,18 @@ public final class TerminalScreen {
     var scrolledLines = 0
     /// Rows changed since the mirror was last refreshed.
     var damage: DamageTracker
-    /// Whether the cursor, modes or bell changed since `takeChanges()`.
+    /// Whether the cursor, modes or bell changed since `refresh()`.
     var otherChanges = false
-    /// The screen as TermCore cells, refreshed row by row from libvterm where damaged.
+    /// The primary (0) and alternate (1) grids.
+    var grids: [ScreenGrid]
+    /// The current pen, packed like cell styles.
+    var pen: UInt64 = 0
+    /// The screen as TermCore cells, refreshed row by row from the grid where damaged.
     private(set) var mirror: CellBuffer
 
     /// Receives every byte meant for the child: key encodings, paste markers and answers to queries
     /// (device attributes, cursor position reports).
     public var onOutput: ((UnsafeRawBufferPointer) -> Void)?
-
-    // Scratch space for packing lines in libvterm callbacks.
-    var packChars: [UInt32]
-    var packStyles: [UInt64]
 
     /// A screen of `size` (at least 1×1) keeping up to `scrollbackLines` lines of scrollback.
     public init(size: Size, scrollbackLines: Int = 10_000) {
@@ -45,24 +48,21 @@ public final class TerminalScreen {
         self.size = Size(width: cols, height: rows)
         vt = vterm_new(Int32(rows), Int32(cols))
         vterm_set_utf8(vt, 1)
-        screen = vterm_obtain_screen(vt)
-        callbacks = UnsafeMutablePointer<VTermScreenCallbacks>.allocate(capacity: 1)
+        state = vterm_obtain_state(vt)
+        callbacks = UnsafeMutablePointer<VTermStateCallbacks>.allocate(capacity: 1)
         callbacks.initialize(to: TerminalScreen.makeCallbacks())
         scrollback = ScrollbackBuffer(capacity: scrollbackLines)
         damage = DamageTracker(rows: rows)
+        grids = [ScreenGrid(width: cols, height: rows), ScreenGrid(width: cols, height: rows)]
         mirror = CellBuffer(size: self.size)
-        packChars = [UInt32](repeating: 0, count: cols)
-        packStyles = [UInt64](repeating: 0, count: cols)
         let user = Unmanaged.passUnretained(self).toOpaque()
-        vterm_screen_set_callbacks(screen, callbacks, user)
+        vterm_state_set_callbacks(state, callbacks, user)
         vterm_output_set_callback(vt, { bytes, length, user in
             guard let bytes, let user, length > 0 else { return }
             let me = Unmanaged<TerminalScreen>.fromOpaque(user).takeUnretainedValue()
             me.onOutput?(UnsafeRawBufferPointer(start: bytes, count: length))
         }, user)
-        vterm_screen_enable_altscreen(screen, 1)
-        vterm_screen_set_damage_merge(screen, VTERM_DAMAGE_SCROLL)
-        vterm_screen_reset(screen, 1)
+        vterm_state_reset(state, 1)
     }
 
     deinit {
@@ -71,14 +71,15 @@ public final class TerminalScreen {
         callbacks.deallocate()
     }
 
+    /// The grid being drawn on (the alternate one while a full-screen program runs).
+    var active: Int { modes.altScreen ? 1 : 0 }
+
     // MARK: - Output from the child
 
-    /// Interprets bytes written by the child. Damage is flushed at the end, so a large chunk costs one
-    /// damage pass.
+    /// Interprets bytes written by the child.
     public func feed(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         _ = vterm_input_write(vt, base.assumingMemoryBound(to: CChar.self), bytes.count)
-        vterm_screen_flush_damage(screen)
     }
 
     /// Interprets `bytes` (convenience for tests and small inputs).
@@ -93,28 +94,22 @@ public final class TerminalScreen {
 
     // MARK: - Size
 
-    /// Resizes the screen. libvterm 0.1.4 keeps the cursor line visible by pushing lines into the
-    /// scrollback when the height shrinks and pulls them back when it grows; it does not reflow
-    /// wrapped lines when the width changes.
+    /// Resizes the screen. Like libvterm's own screen layer, lines above the cursor go into the
+    /// scrollback when the height shrinks and come back when it grows; wrapped lines are not reflowed
+    /// when the width changes (libvterm 0.1.4 does not track line continuation).
     public func resize(_ newSize: Size) {
         let rows = max(1, newSize.height), cols = max(1, newSize.width)
         guard rows != size.height || cols != size.width else { return }
         size = Size(width: cols, height: rows)
-        if packChars.count < cols {
-            packChars = [UInt32](repeating: 0, count: cols)
-            packStyles = [UInt64](repeating: 0, count: cols)
-        }
+        vterm_set_size(vt, Int32(rows), Int32(cols))
         mirror = CellBuffer(size: size)
         damage.resize(rows: rows)
-        vterm_set_size(vt, Int32(rows), Int32(cols))
-        vterm_screen_flush_damage(screen)
-        damage.markAll()
         otherChanges = true
     }
 
     // MARK: - Reading the screen
 
-    /// Whether anything visible changed since `refresh()` / `takeChanges()`.
+    /// Whether anything visible changed since `refresh()`.
     public var hasChanges: Bool { damage.isDirty || otherChanges }
 
     /// Brings the cell mirror up to date for the damaged rows; returns those rows.
@@ -133,39 +128,24 @@ public final class TerminalScreen {
     public func rowText(_ row: Int) -> String {
         refresh()
         guard row >= 0, row < size.height else { return "" }
-        var s = ""
-        for x in 0..<size.width where !mirror[x, row].isContinuation { s += mirror[x, row].grapheme }
-        while s.last == " " { s.removeLast() }
-        return s
+        return CopyMode.text(of: (0..<size.width).map { mirror[$0, row] })
     }
 
     /// Every screen row as text (refreshed).
     public var rowTexts: [String] { (0..<size.height).map(rowText) }
 
     private func readRow(_ row: Int) {
-        var cell = VTermScreenCell()
-        var ch: UInt32 = 0, style: UInt64 = 0
-        for col in 0..<size.width {
-            guard cvt_read_cell(screen, Int32(row), Int32(col), &ch, &style, &cell) else { continue }
+        let grid = grids[active]
+        guard row < grid.height else { return }
+        let line = grid[row]
+        let width = min(size.width, line.chars.count)
+        for col in 0..<width {
+            let ch = line.chars[col]
             if ch == PackedCell.continuation { continue }
-            let wide = cell.width == 2 && col + 1 < size.width
-            let combining = ch != 0 ? TerminalScreen.combining(of: cell) : nil
-            mirror[col, row] = Cell(PackedCell.grapheme(ch, combining: combining), style: PackedCell.style(style),
+            let wide = col + 1 < width && line.chars[col + 1] == PackedCell.continuation
+            let combining = line.combining.isEmpty ? nil : line.combining[Int32(col)]
+            mirror[col, row] = Cell(PackedCell.grapheme(ch, combining: combining), style: PackedCell.style(line.styles[col]),
                                     width: wide ? 2 : 1)
-        }
-    }
-
-    /// The code points after the first in a libvterm cell, as a string; nil when there are none.
-    static func combining(of cell: VTermScreenCell) -> String? {
-        withUnsafeBytes(of: cell.chars) { raw -> String? in
-            let scalars = raw.bindMemory(to: UInt32.self)
-            guard scalars.count > 1, scalars[1] != 0 else { return nil }
-            var s = ""
-            for i in 1..<scalars.count {
-                guard scalars[i] != 0 else { break }
-                if let u = Unicode.Scalar(scalars[i]) { s.unicodeScalars.append(u) }
-            }
-            return s.isEmpty ? nil : s
         }
     }
 

@@ -59,7 +59,8 @@ final class AppRunner {
         case SIGWINCH:
             driver.send(.resize(terminal.handleResize()), now: .now)
         case SIGTERM, SIGHUP, SIGINT:
-            // Nothing is modifiable yet, so nothing needs a recovery copy; leave cleanly.
+            // Modified notebooks are kept in the recovery folder, offered back at the next start.
+            driver.app.writeRecoveryCopies()
             stop = true
             exitStatus = 128 + sig
         case SIGTSTP:
@@ -81,7 +82,11 @@ final class AppRunner {
     private func perform(_ request: WorkspaceApp.Request) {
         switch request {
         case .suspend: suspend()
-        case .redraw, .mouse: break
+        case let .mouse(on):
+            // SGR mouse reports with button motion, as the backend asks for on enter.
+            terminal.writeRaw(on ? "\u{1b}[?1000h\u{1b}[?1002h\u{1b}[?1006h" : "\u{1b}[?1006l\u{1b}[?1002l\u{1b}[?1000l")
+            terminal.flush()
+        case .redraw: break
         }
     }
 }

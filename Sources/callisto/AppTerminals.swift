@@ -1,13 +1,17 @@
+import CursesBackend
 import Foundation
 import TermCore
 
-/// Where the real terminal and signal pipe come from.
+extension CursesBackend: AppTerminal {}
+extension SignalPipe: AppSignalSource {}
+
+/// Where the real terminal and signal pipe come from: the ncurses backend on the process's terminal.
 enum AppTerminals {
     static func make(mouse: Bool, extendedKeys: Bool) throws -> any AppTerminal {
-        throw TerminalError("this build has no terminal backend")
+        try CursesBackend(mouse: mouse, extendedKeys: extendedKeys)
     }
 
     static func signals() throws -> any AppSignalSource {
-        throw TerminalError("this build has no signal pipe")
+        try SignalPipe()
     }
 }

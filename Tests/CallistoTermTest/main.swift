@@ -99,11 +99,7 @@ final class TermTest {
         while true {
             var fds = [pollfd(fd: backend.inputFD, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: signals.readFD, events: Int16(POLLIN), revents: 0)]
-            var timeout: Int32 = -1
-            if let deadline = decoder.deadline {
-                let left = ContinuousClock.now.duration(to: deadline)
-                timeout = max(0, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1)
-            }
+            let timeout = decoder.milliseconds(untilDeadlineFrom: .now).map { Int32(clamping: $0) } ?? -1
             let ready = poll(&fds, 2, timeout)
             if ready < 0 && errno != EINTR { finish(status: 1, message: "termtest: poll failed") }
             if fds[1].revents != 0 { handleSignals() }

@@ -66,7 +66,7 @@ private func bind(_ notation: String, _ command: String) -> KeyBinding {
             #expect(Key(notation: portable)!.isPortable, "\(portable)")
         }
         for extended in ["<S-Enter>", "<C-Enter>", "<C-S-c>", "<C-BS>", "<C-/>", "<C-1>", "<S-Space>",
-                         "<C-Tab>", "<D-s>", "<C-S-->"] {
+                         "<C-Tab>", "<D-s>", "<C-S-->", "<C-h>", "<C-m>", "<C-[>", "<C-@>"] {
             #expect(!Key(notation: extended)!.isPortable, "\(extended)")
         }
     }

@@ -117,4 +117,22 @@ import TestSupport
         let missing = ThemeLoader(locator: ResourceLocator(userDirectory: tmp, installedDirectory: nil)).load("nope")
         #expect(missing.theme.name == "dark" && missing.diagnostics.count == 1)
     }
+
+    /// Every scope name written in the sources (components, renderers) is declared, so shipped themes
+    /// define it. Configuration option names look alike and are left out.
+    @Test func everyScopeTheSourcesUseIsDeclared() throws {
+        let declared = Set(ThemeScopes.names), options = Set(ConfigDeclarations.all.map(\.name))
+        let pattern = try NSRegularExpression(pattern: #""((?:ui|cell|output|syntax|markup|filebrowser|terminal)(?:\.[a-z0-9-]+)+)""#)
+        var undeclared: Set<String> = []
+        let sources = ProjectPaths.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        for file in files where file.pathExtension == "swift" {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let name = String(text[Range(m.range(at: 1), in: text)!])
+                if !declared.contains(name) && !options.contains(name) { undeclared.insert(name) }
+            }
+        }
+        #expect(undeclared.isEmpty, "scopes used but not in ThemeScopes: \(undeclared.sorted())")
+    }
 }

@@ -54,6 +54,18 @@ import Testing
         #expect(pilot.rows[1].hasPrefix("line 50:"))
     }
 
+    @Test func aDeclinedCommandFallsThroughToTheGeneralBinding() {
+        let pilot = Pilot(paths: [Fixtures.path("notes.txt")])
+        #expect(pilot.app.keyContext == .editor)
+        pilot.press("<C-z>") // undo in an editor; the read-only viewer declines it, so: suspend
+        #expect(pilot.performed == [.suspend])
+        let stub = StubContent("editor")
+        pilot.app.open(stub)
+        pilot.press("<C-z>")
+        #expect(stub.received.last == "editor:undo")
+        #expect(pilot.performed == [.suspend])
+    }
+
     @Test func pasteIsTextNeverCommands() {
         let pilot = Pilot()
         let stub = StubContent("stub")

@@ -11,6 +11,8 @@ final class Pilot {
     let driver: AppDriver
     private(set) var now: ContinuousClock.Instant
     var app: WorkspaceApp { driver.app }
+    /// Requests the app made of the shell (suspend, mouse), in order.
+    private(set) var performed: [WorkspaceApp.Request] = []
 
     /// The settings of a fresh install: shipped keymap and theme, default configuration.
     static func defaultSettings(config: String = "") -> EditorSettings {
@@ -35,6 +37,7 @@ final class Pilot {
         let app = WorkspaceApp(settings: settings ?? Self.defaultSettings(config: config), size: backend.size,
                                capabilities: backend.capabilities, now: now)
         driver = AppDriver(app: app, backend: backend)
+        driver.perform = { [unowned self] in performed.append($0) }
         if let paths { app.openFiles(paths) }
         settle()
     }

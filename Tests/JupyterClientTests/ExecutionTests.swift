@@ -86,6 +86,14 @@ import JupyterProtocol
         #expect(after.outputs.outputs.first?.data["text/plain"]?.stringValue == "'two'")
     }
 
+    @Test func displayingAKnownIdAgainUpdatesTheEarlierOutput() throws {
+        let c = try client
+        let first = try c.executeAndWait("display('a', display_id='shared-id')", timeout: 30)
+        let second = try c.executeAndWait("display('b', display_id='shared-id')", timeout: 30)
+        #expect(c.execution(first.requestID)?.outputs.outputs.first?.data["text/plain"]?.stringValue == "'b'")
+        #expect(second.outputs.outputs.first?.data["text/plain"]?.stringValue == "'b'")
+    }
+
     @Test func clearOutputWaitKeepsOnlyTheLastOutput() throws {
         let e = try client.executeAndWait("""
             from IPython.display import clear_output

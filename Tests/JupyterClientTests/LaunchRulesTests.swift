@@ -86,6 +86,26 @@ import JupyterProtocol
         #expect(fields[5] == fields[6])  // session leader: its own session
     }
 
+    @Test func connectionFilesAreFoundLikeJupyterExisting() throws {
+        let dir = try ProjectPaths.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let runtime = dir.appendingPathComponent("runtime").path
+        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
+        let info = try ConnectionInfo.fresh(kernelName: "python3")
+        for (i, name) in ["kernel-old.json", "kernel-new.json", "other-abc.json"].enumerated() {
+            try info.write(path: runtime + "/" + name)
+            let date = Date(timeIntervalSince1970: 1_000_000 + Double(i) * 1000)
+            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: runtime + "/" + name)
+        }
+        let finder = ConnectionFileFinder(paths: JupyterPaths(environment: ["HOME": dir.path, "JUPYTER_RUNTIME_DIR": runtime]),
+                                          currentDirectory: dir.path)
+        #expect(try finder.find() == runtime + "/kernel-new.json")
+        #expect(try finder.find("old") == runtime + "/kernel-old.json")
+        #expect(try finder.find("other-abc.json") == runtime + "/other-abc.json")
+        #expect(try finder.find(runtime + "/kernel-old.json") == runtime + "/kernel-old.json")
+        #expect(throws: KernelError.self) { try finder.find("missing") }
+    }
+
     @Test func connectionFileRoundTripsAndIsPrivate() throws {
         let dir = try ProjectPaths.makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -81,4 +81,35 @@ import Testing
         let json = try #require(readError("{\n\"nbformat\": 4,,\n}"))
         #expect(json.description.contains("line 2"))
     }
+
+    @Test func corruptedNotebooksFailCleanly() throws {
+        var random = RandomJSONText(seed: 42)
+        let original = Array(NotebookModelTests.golden.utf8)
+        let specials: [UInt8] = [0x22, 0x5C, 0x5B, 0x5D, 0x7B, 0x7D, 0x2C, 0x3A, 0x00, 0x0A, 0xC3, 0xFF, 0x31, 0x2E]
+        var failures = 0
+        for _ in 0..<1000 {
+            var bytes = original
+            for _ in 0..<(1 + random.int(4)) {
+                let at = random.int(bytes.count)
+                switch random.int(3) {
+                case 0: bytes[at] = random.pick(specials)
+                case 1: bytes.remove(at: at)
+                default: bytes.insert(random.pick(specials), at: at)
+                }
+            }
+            if random.int(10) == 0 { bytes = Array(bytes.prefix(random.int(bytes.count))) }
+            do {
+                let nb = try Notebook(data: Data(bytes))
+                _ = nb.serialized()
+                _ = NotebookValidator.validate(nb)
+                _ = PercentScript.script(from: nb)
+                _ = MarkdownExport.markdown(from: nb)
+            } catch {
+                failures += 1
+                #expect(!error.description.isEmpty)
+            }
+            _ = PercentScript.notebook(from: String(decoding: bytes, as: UTF8.self))
+        }
+        #expect(failures > 300)
+    }
 }

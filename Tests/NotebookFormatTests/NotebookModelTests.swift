@@ -122,6 +122,13 @@ import Testing
         #expect(again == nb)
     }
 
+    @Test func aByteOrderMarkIsToleratedWithAWarningAndNotWrittenBack() throws {
+        let result = try NotebookReader.read(Data([0xEF, 0xBB, 0xBF]) + Data(Self.golden.utf8))
+        #expect(result.warnings.count == 1)
+        #expect(result.warnings[0].contains("byte order mark"))
+        #expect(result.notebook.serializedString() == Self.golden)
+    }
+
     @Test func transientKeysAreStripped() throws {
         let text = """
             {"cells": [{"cell_type": "markdown", "metadata": {"trusted": true, "keep": 1}, "source": ["a\\n", "b"]}],

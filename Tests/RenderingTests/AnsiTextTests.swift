@@ -121,6 +121,11 @@ struct AnsiTextTests {
         // Erase in line after `\r` clears the old text.
         #expect(AnsiText.plainText("long old text\r\u{1B}[Knew") == "new")
         #expect(AnsiText.plainText("abcdef\r\u{1B}[2Kxy") == "xy")
+        // Erasing the whole line keeps the cursor where it is.
+        #expect(AnsiText.plainText("abcdef\rxy\u{1B}[2Kz") == "  z")
+        #expect(AnsiText.plainText("abc\u{1B}[Kd") == "abcd")
+        // A tab after `\r` moves over the old text instead of blanking it.
+        #expect(AnsiText.plainText("abcdefghij\r\tX") == "abcdefghXj")
     }
 
     @Test func backspaceOverwrites() {

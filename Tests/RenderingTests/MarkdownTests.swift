@@ -139,6 +139,15 @@ struct MarkdownTests {
         #expect(render("```\n$y_2$\n```").plainText.contains("$y_2$"))
     }
 
+    @Test func backslashDelimiters() {
+        #expect(render("Inline \\(x_1^2\\) and\n\\[\\int_0^1 f\\]").annotated == """
+        Inline {markup.math|x₁²} and
+        {markup.math|    ∫₀¹ f}
+        """)
+        // A lone escaped bracket stays text.
+        #expect(render("a \\[b").plainText == "a [b")
+    }
+
     @Test func displayMathGetsItsOwnLines() {
         let out = render("Before\n$$\\sum_{i=1}^{n} i = \\frac{n(n+1)}{2}$$\nafter")
         #expect(out.annotated == """
@@ -190,6 +199,11 @@ struct MarkdownTests {
         #expect(!render(deep).isEmpty)
         let nested = String(repeating: "- ", count: 300) + "x"
         #expect(!render(nested).isEmpty)
+        // Blocks that fill the width, nested deeper than the width allows.
+        let deepRule = String(repeating: "> ", count: 40) + "\n" + String(repeating: "> ", count: 40) + "---\n"
+        #expect(!render(deepRule).isEmpty)
+        let deepTable = String(repeating: "> ", count: 30) + "| a | b |\n" + String(repeating: "> ", count: 30) + "|-|-|\n"
+        #expect(!render(deepTable).isEmpty)
         let unbalanced = "$$ \\frac{ $ ` ``` \\sqrt[ ^ _ {{{{ \u{0}\u{1B}[2J"
         let out = render(unbalanced)
         #expect(!out.plainText.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 })

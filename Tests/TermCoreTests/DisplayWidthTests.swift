@@ -11,6 +11,26 @@ import Testing
     ] as [(String, Int)])
     func widths(_ text: String, _ width: Int) {
         #expect(text.displayWidth == width, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        #expect(text.reduce(0) { $0 + $1.displayWidth } == width, "cluster by cluster")
+        #expect(text[...].displayWidth == width)
+    }
+
+    /// The scalar-by-scalar string width equals the sum of the grapheme cluster widths on random mixes
+    /// of the characters that make clusters (seeded, so the same strings every run).
+    @Test func stringWidthEqualsSumOfClusterWidths() {
+        let pieces: [String] = ["a", " ", "é", "e\u{301}", "\u{301}", "日", "한", "\u{1100}", "\u{1161}", "😀", "👍", "🏽",
+                                "\u{200d}", "\u{fe0f}", "\u{fe0e}", "❤", "☺", "🇫", "🇷", "🏳", "🌈", "1", "\u{20e3}",
+                                "\u{1b}", "\t", "\u{200b}", "ｱ", "Ａ", "👨", "👩", "\u{E0067}", "🏴"]
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        for _ in 0..<20000 {
+            var text = ""
+            for _ in 0..<6 {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            let clusters = text.reduce(0) { $0 + $1.displayWidth }
+            #expect(text.displayWidth == clusters, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 
     @Test func asciiFastPathMatchesGeneralPath() {

@@ -87,6 +87,15 @@ import Testing
         #expect(d.resolve(now: deadline.advanced(by: .seconds(1))).isEmpty)
     }
 
+    @Test func pollTimeoutFollowsTheDeadline() {
+        var d = InputDecoder(escapeTimeout: .milliseconds(25))
+        #expect(d.milliseconds(untilDeadlineFrom: t0) == nil)
+        _ = d.feed([0x1B], now: t0)
+        #expect(d.milliseconds(untilDeadlineFrom: t0) == 25)
+        #expect(d.milliseconds(untilDeadlineFrom: t0.advanced(by: .microseconds(24_500))) == 1)
+        #expect(d.milliseconds(untilDeadlineFrom: t0.advanced(by: .seconds(1))) == 0)
+    }
+
     @Test func escapeThenKeyWithinTimeoutIsAlt() {
         var d = InputDecoder()
         #expect(d.feed([0x1B], now: t0).isEmpty)

@@ -35,6 +35,24 @@ import Testing
         #expect(pty.session.exitStatus == .exited(3))
     }
 
+    @Test func inputAfterTheChildEndedIsDropped() throws {
+        let pty = try PtyHarness.script("exit 0")
+        #expect(pty.waitForExit())
+        pty.session.paste(String(repeating: "x", count: 100_000))
+        #expect(!pty.session.process.hasPendingOutput)
+        #expect(pty.session.pollEvents == 0)
+    }
+
+    @Test func aChildThatStopsReadingDoesNotBlockWrites() throws {
+        let pty = try PtyHarness.script("stty -echo; echo ready; sleep 1000")
+        #expect(pty.waitFor("ready"))
+        pty.session.paste(String(repeating: "y", count: 1 << 20))
+        #expect(pty.session.process.hasPendingOutput)
+        #expect(pty.session.pollEvents & Int16(POLLOUT) != 0)
+        pty.session.close(grace: .milliseconds(100))
+        #expect(!pty.session.process.hasPendingOutput)
+    }
+
     @Test func deathBySignalIsReported() throws {
         let pty = try PtyHarness.script("kill -TERM $$")
         #expect(pty.waitForExit())

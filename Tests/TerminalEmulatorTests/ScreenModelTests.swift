@@ -74,6 +74,72 @@ import Testing
         #expect(screen.rowTexts == ["a", "b", ""])
     }
 
+    @Test func scrollRegionsInsertAndDeleteStayInsideTheRegion() {
+        let (screen, _) = ScreenModelTests.screen(Size(width: 10, height: 5))
+        screen.feed("head\r\n1\r\n2\r\n3\r\nfoot")
+        screen.feed("\u{1B}[2;4r\u{1B}[4;1H\n") // region rows 2–4, line feed at its bottom
+        #expect(screen.rowTexts == ["head", "2", "3", "", "foot"])
+        #expect(screen.scrollback.count == 0)
+        screen.feed("\u{1B}[r\u{1B}[2;1H\u{1B}[L") // insert a line at row 2
+        #expect(screen.rowTexts == ["head", "", "2", "3", ""])
+        screen.feed("\u{1B}[1;1H\u{1B}[2P") // delete 2 characters
+        #expect(screen.rowTexts[0] == "ad")
+        screen.feed("\u{1B}[1;1H\u{1B}[3@X") // insert 3 blanks, then X
+        #expect(screen.rowTexts[0] == "X  ad")
+    }
+
+    @Test func overwritingHalfAWideCharacterBlanksTheOtherHalf() {
+        let (screen, _) = ScreenModelTests.screen(Size(width: 10, height: 2))
+        screen.feed("日本\u{1B}[1;2Hx")
+        #expect(screen.rowText(0) == " x本")
+        screen.feed("\u{1B}[1;3H\u{1B}[K")
+        #expect(screen.rowText(0) == " x")
+        #expect(screen.cells[2, 0].grapheme == " " && !screen.cells[2, 0].isContinuation)
+    }
+
+    @Test func erasedCellsKeepTheBackgroundColour() {
+        let (screen, _) = ScreenModelTests.screen(Size(width: 6, height: 2))
+        screen.feed("\u{1B}[1;44mab\u{1B}[K")
+        screen.refresh()
+        #expect(screen.cells[5, 0].style == Style(background: .indexed(4)))
+        #expect(screen.cells[0, 0].style == Style(background: .indexed(4), attributes: [.bold]))
+    }
+
+    @Test func hostileBytesNeverCrashAndKeepTheScreenConsistent() {
+        let (screen, _) = ScreenModelTests.screen(Size(width: 13, height: 7), scrollback: 50)
+        var rng = Lcg(seed: 42)
+        let pieces: [String] = ["\u{1B}[", "\u{1B}]", "\u{1B}P", "\u{7}", "\u{1B}\\", ";", "?1049h", "?1049l", "99999999",
+                                "m", "r", "H", "J", "K", "L", "M", "@", "P", "S", "T", "日", "😀", "e\u{301}", "\r\n", "\t",
+                                "\u{8}", "38;2;", "48;5;", "?25l", "0;title", "\u{FF}\u{FE}"]
+        for round in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(rng.next() % 12) {
+                if rng.next() % 3 == 0 { bytes.append(UInt8(truncatingIfNeeded: rng.next())) }
+                else { bytes += Array(pieces[Int(rng.next() % UInt64(pieces.count))].utf8) }
+            }
+            screen.feed(bytes)
+            if round % 97 == 0 { screen.resize(Size(width: 3 + Int(rng.next() % 20), height: 1 + Int(rng.next() % 9))) }
+        }
+        screen.refresh()
+        let cells = screen.cells
+        for y in 0..<cells.size.height {
+            for x in 0..<cells.size.width where cells[x, y].width == 2 {
+                #expect(x + 1 < cells.size.width && cells[x + 1, y].isContinuation)
+            }
+        }
+        #expect(screen.scrollback.count <= 50)
+    }
+
+    /// A small deterministic generator for the fuzz test (Knuth's MMIX linear congruential step).
+    struct Lcg {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 29
+        }
+    }
+
     @Test func cursorModesAreTracked() {
         let (screen, _) = ScreenModelTests.screen()
         screen.feed("ab\u{1B}[?25l\u{1B}[6 q")

@@ -38,11 +38,12 @@ extension Array where Element == Key {
 }
 
 extension Key {
-    /// Whether a plain xterm behind tmux with default settings can send this key, so it works without
-    /// the kitty keyboard protocol or modifyOtherKeys. Not portable: Shift or Ctrl with Enter,
-    /// Backspace or Escape; Ctrl+Tab; Ctrl+Shift+letter; Ctrl with a digit or most punctuation;
-    /// Shift+Space; the Super modifier. Alt+anything is sent as an Escape prefix, and modified arrows,
-    /// Home/End, Page keys and function keys are sent by xterm and passed on by tmux.
+    /// Whether a plain xterm behind tmux with default settings can send this key so that it arrives as
+    /// itself, without the kitty keyboard protocol or modifyOtherKeys. Not portable: Shift or Ctrl with
+    /// Enter, Backspace or Escape; Ctrl+Tab; Ctrl+Shift+letter; Ctrl with a digit or most punctuation;
+    /// Shift+Space; the Super modifier; and Ctrl+H, Ctrl+I, Ctrl+M, Ctrl+[ and Ctrl+@, which arrive as
+    /// Backspace, Tab, Enter, Escape and Ctrl+Space. Alt+anything is sent as an Escape prefix, and
+    /// modified arrows, Home/End, Page keys and function keys are sent by xterm and passed on by tmux.
     public var isPortable: Bool {
         if modifiers.contains(.super) { return false }
         switch code {
@@ -55,8 +56,8 @@ extension Key {
         case let .char(s):
             guard modifiers.contains(.ctrl) else { return true }
             if modifiers.contains(.shift) { return false }
-            if ("a"..."z").contains(s) { return true }
-            return "@[\\]^_".unicodeScalars.contains(s)
+            if ("a"..."z").contains(s) { return !"him".unicodeScalars.contains(s) }
+            return "\\]^_".unicodeScalars.contains(s)
         case .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .insert, .delete, .function:
             return true
         }

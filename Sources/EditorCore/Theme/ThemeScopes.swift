@@ -44,6 +44,7 @@ public enum ThemeScopes {
         ("ui.linenr", "Line numbers."),
         ("ui.linenr.selected", "The line number of the cursor's line."),
         ("ui.search.match", "Search matches."),
+        ("ui.bracket.match", "The bracket matching the one at the cursor."),
         ("ui.scrollbar", "Scroll bar track."),
         ("ui.scrollbar.thumb", "Scroll bar thumb."),
         ("ui.text.dim", "Secondary text: hints, placeholders."),
@@ -108,6 +109,8 @@ public enum ThemeScopes {
         ("markup.table", "Table cells and lines."),
         ("markup.table.header", "Table headers."),
         ("markup.math", "Math (LaTeX) source."),
+        ("markup.image", "Image placeholders (`[image: alt]`)."),
+        ("markup.html", "Raw HTML in markdown, shown as text."),
         // File browser
         ("filebrowser", "The file browser."),
         ("filebrowser.directory", "Folders."),

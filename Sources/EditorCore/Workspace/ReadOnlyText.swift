@@ -20,6 +20,8 @@ public final class ReadOnlyText: @unchecked Sendable {
     public let note: String?
     /// Whether the content is a notebook's rendering.
     public let isNotebook: Bool
+    /// The widest line's width in columns.
+    public let width: Int
 
     public init(title: String, path: String?, lines: [[ScopedSpan]], note: String? = nil, isNotebook: Bool = false) {
         self.title = title
@@ -27,6 +29,7 @@ public final class ReadOnlyText: @unchecked Sendable {
         self.lines = lines.isEmpty ? [[]] : lines
         self.note = note
         self.isNotebook = isNotebook
+        width = lines.lazy.map { $0.reduce(0) { $0 + $1.text.displayWidth } }.max() ?? 0
     }
 
     /// Files larger than this are shown up to this many bytes.

@@ -82,7 +82,6 @@ public final class TextViewer: TabContent {
 
     private func clampScroll(height: Int) {
         top = min(max(0, top), max(0, text.lines.count - max(1, height)))
-        let widest = text.lines.lazy.prefix(10_000).map { $0.reduce(0) { $0 + $1.text.displayWidth } }.max() ?? 0
-        left = min(left, max(0, widest - 1))
+        left = min(left, max(0, text.width - 1))
     }
 }

@@ -1,0 +1,162 @@
+internal import CChafa
+internal import CSpng
+import Foundation
+import TermCore
+
+/// Images drawn as coloured Unicode block symbols with chafa, for `image/png` outputs.
+///
+/// PNG is decoded with libspng (size-limited, so a hostile header cannot ask for gigabytes), drawn
+/// on a chafa symbol canvas sized to fit `maxWidth`×`maxHeight` cells with the aspect ratio kept
+/// (cells are taken to be twice as tall as wide), and read back cell by cell
+/// (`chafa_canvas_get_char_at` / `get_raw_colors_at`) into styled lines with the image's own colours.
+/// JPEG has no decoder here and gets a placeholder; sixel and kitty graphics are not produced.
+/// Anything that cannot be decoded becomes a one-line placeholder in `output.placeholder`.
+public enum ImageText {
+    /// The colours the drawing may use.
+    public enum ColorMode: Sendable {
+        case truecolor, indexed256, indexed16
+    }
+
+    /// Which symbols the drawing is made of.
+    public enum Symbols: Sendable {
+        /// Blocks, half and quarter blocks: in every font.
+        case blocks
+        /// Also sextants (Unicode 13), finer, but missing from some fonts.
+        case sextants
+    }
+
+    /// The largest image decoded, in pixels per side and in total.
+    public static let maxSide: UInt32 = 16_384
+    public static let maxPixels = 40_000_000
+
+    /// An image from its base64 text (as a notebook stores it) drawn in cells.
+    public static func render(base64: String, mimeType: String, maxWidth: Int, maxHeight: Int,
+                              colors: ColorMode = .truecolor, symbols: Symbols = .blocks) -> [RenderedLine] {
+        guard let data = Data(base64Encoded: base64, options: .ignoreUnknownCharacters) else {
+            return placeholder("[\(mimeType): not valid base64]")
+        }
+        return render(data: data, mimeType: mimeType, maxWidth: maxWidth, maxHeight: maxHeight, colors: colors, symbols: symbols)
+    }
+
+    /// An image from its bytes drawn in cells.
+    public static func render(data: Data, mimeType: String, maxWidth: Int, maxHeight: Int,
+                              colors: ColorMode = .truecolor, symbols: Symbols = .blocks) -> [RenderedLine] {
+        guard mimeType == "image/png" else {
+            return placeholder("[\(mimeType) image, \(data.count) bytes: only PNG images are drawn]")
+        }
+        switch decodePNG(data) {
+        case let .failure(message):
+            return placeholder("[image/png: cannot decode: \(message)]")
+        case let .success(image):
+            return draw(image, maxWidth: max(1, maxWidth), maxHeight: max(1, maxHeight), colors: colors, symbols: symbols)
+        }
+    }
+
+    static func placeholder(_ text: String) -> [RenderedLine] { [RenderedLine(text, scope: "output.placeholder")] }
+
+    /// RGBA pixels, 8 bits per channel, unassociated alpha.
+    struct Pixels {
+        var width: Int
+        var height: Int
+        var rgba: [UInt8]
+    }
+
+    enum Decoded {
+        case success(Pixels)
+        case failure(String)
+    }
+
+    static func decodePNG(_ data: Data) -> Decoded {
+        guard let ctx = spng_ctx_new(0) else { return .failure("out of memory") }
+        defer { spng_ctx_free(ctx) }
+        spng_set_image_limits(ctx, maxSide, maxSide)
+        spng_set_chunk_limits(ctx, 64 << 20, 64 << 20)
+        let bytes = [UInt8](data)
+        return bytes.withUnsafeBytes { buf -> Decoded in
+            var rc = spng_set_png_buffer(ctx, buf.baseAddress, buf.count)
+            guard rc == 0 else { return .failure(message(rc)) }
+            var ihdr = spng_ihdr()
+            rc = spng_get_ihdr(ctx, &ihdr)
+            guard rc == 0 else { return .failure(message(rc)) }
+            let w = Int(ihdr.width), h = Int(ihdr.height)
+            guard w > 0, h > 0, w * h <= maxPixels else { return .failure("\(w)×\(h) is too large") }
+            let fmt = Int32(SPNG_FMT_RGBA8.rawValue)
+            var size = 0
+            rc = spng_decoded_image_size(ctx, fmt, &size)
+            guard rc == 0, size == w * h * 4 else { return .failure(message(rc)) }
+            var out = [UInt8](repeating: 0, count: size)
+            rc = out.withUnsafeMutableBytes { spng_decode_image(ctx, $0.baseAddress, size, fmt, Int32(SPNG_DECODE_TRNS.rawValue)) }
+            guard rc == 0 else { return .failure(message(rc)) }
+            return .success(Pixels(width: w, height: h, rgba: out))
+        }
+    }
+
+    private static func message(_ rc: Int32) -> String {
+        spng_strerror(rc).map { String(cString: $0) } ?? "error \(rc)"
+    }
+
+    /// The cell size chafa picks for an image within the limits, aspect kept.
+    static func cellSize(width: Int, height: Int, maxWidth: Int, maxHeight: Int) -> (Int32, Int32) {
+        var w = Int32(maxWidth), h = Int32(maxHeight)
+        chafa_calc_canvas_geometry(Int32(width), Int32(height), &w, &h, 0.5, 1, 0)
+        return (max(1, w), max(1, h))
+    }
+
+    static func draw(_ image: Pixels, maxWidth: Int, maxHeight: Int, colors: ColorMode, symbols: Symbols) -> [RenderedLine] {
+        let (w, h) = cellSize(width: image.width, height: image.height, maxWidth: maxWidth, maxHeight: maxHeight)
+        guard let config = chafa_canvas_config_new() else { return placeholder("[image/png: out of memory]") }
+        defer { chafa_canvas_config_unref(config) }
+        chafa_canvas_config_set_geometry(config, w, h)
+        chafa_canvas_config_set_pixel_mode(config, CHAFA_PIXEL_MODE_SYMBOLS)
+        let mode: ChafaCanvasMode
+        switch colors {
+        case .truecolor: mode = CHAFA_CANVAS_MODE_TRUECOLOR
+        case .indexed256: mode = CHAFA_CANVAS_MODE_INDEXED_240
+        case .indexed16: mode = CHAFA_CANVAS_MODE_INDEXED_16
+        }
+        chafa_canvas_config_set_canvas_mode(config, mode)
+        guard let map = chafa_symbol_map_new() else { return placeholder("[image/png: out of memory]") }
+        defer { chafa_symbol_map_unref(map) }
+        var tags = CHAFA_SYMBOL_TAG_BLOCK.rawValue | CHAFA_SYMBOL_TAG_SPACE.rawValue | CHAFA_SYMBOL_TAG_SOLID.rawValue
+        if symbols == .sextants { tags |= CHAFA_SYMBOL_TAG_SEXTANT.rawValue }
+        chafa_symbol_map_add_by_tags(map, ChafaSymbolTags(rawValue: tags))
+        chafa_canvas_config_set_symbol_map(config, map)
+        guard let canvas = chafa_canvas_new(config) else { return placeholder("[image/png: out of memory]") }
+        defer { chafa_canvas_unref(canvas) }
+        image.rgba.withUnsafeBufferPointer { px in
+            chafa_canvas_draw_all_pixels(canvas, CHAFA_PIXEL_RGBA8_UNASSOCIATED, px.baseAddress,
+                                         Int32(image.width), Int32(image.height), Int32(image.width * 4))
+        }
+        var lines: [RenderedLine] = []
+        for y in 0..<h {
+            var spans: [Span] = []
+            for x in 0..<w {
+                let code = chafa_canvas_get_char_at(canvas, x, y)
+                var fg: Int32 = -1, bg: Int32 = -1
+                chafa_canvas_get_raw_colors_at(canvas, x, y, &fg, &bg)
+                let ch = Unicode.Scalar(code).map { Character($0) } ?? " "
+                let style = Style(foreground: color(fg, colors), background: color(bg, colors))
+                if let last = spans.last, last.style == style {
+                    spans[spans.count - 1].text.append(ch)
+                } else {
+                    spans.append(Span(String(ch), style: style))
+                }
+            }
+            lines.append(RenderedLine(Line(spans)))
+        }
+        return lines
+    }
+
+    /// A chafa cell colour as `get_raw_colors_at` gives it: packed RGB in truecolor mode, a palette
+    /// index otherwise; negative or out-of-range values (transparent) are nil.
+    static func color(_ v: Int32, _ mode: ColorMode) -> Color? {
+        guard v >= 0 else { return nil }
+        switch mode {
+        case .truecolor:
+            guard v <= 0xFFFFFF else { return nil }
+            return .rgb(UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF))
+        case .indexed256, .indexed16:
+            return v < 256 ? .indexed(UInt8(v)) : nil
+        }
+    }
+}
