@@ -57,6 +57,7 @@ let package = Package(
             "JupyterClient",
             "Rendering",
             "EditorCore",
+            "EditorUI",
             "TermCore",
             "TerminalEmulator",
             "EditorUI",

@@ -50,6 +50,9 @@ public final class WorkspaceApp {
         case suspend
         /// Turn mouse reports on or off.
         case mouse(Bool)
+        /// Give the terminal to a program (an external editor) until it exits, then report its exit
+        /// status with `programFinished(status:)`.
+        case runProgram([String])
     }
 
     /// The split border being dragged with the mouse.
@@ -160,6 +163,10 @@ public final class WorkspaceApp {
     func handleKey(_ key: Key) {
         if keyHelp != nil {
             if keyHelp?.handle(key) == false { keyHelp = nil }
+            return
+        }
+        if pending.isEmpty, dialogs.isEmpty, palette == nil, !(sidePanelFocused && sidePanelVisible),
+           let content = workspace.focusedContent, content.interceptKey(key, area: bodyArea(workspace.focused)) {
             return
         }
         let keys = pending + [key]

@@ -79,6 +79,24 @@ final class AppRunner {
         driver.send(.resize(terminal.handleResize()), now: .now)
     }
 
+    /// Leaves the screen, runs `argv` on the terminal until it exits, takes the screen back.
+    private func runProgram(_ argv: [String]) {
+        terminal.leave()
+        var status: Int32 = 127
+        if let first = argv.first {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: first)
+            process.arguments = Array(argv.dropFirst())
+            if (try? process.run()) != nil {
+                process.waitUntilExit()
+                status = process.terminationStatus
+            }
+        }
+        terminal.resume()
+        driver.send(.resize(terminal.handleResize()), now: .now)
+        driver.app.programFinished(status: status)
+    }
+
     private func perform(_ request: WorkspaceApp.Request) {
         switch request {
         case .suspend: suspend()
@@ -87,6 +105,7 @@ final class AppRunner {
             terminal.writeRaw(on ? "\u{1b}[?1000h\u{1b}[?1002h\u{1b}[?1006h" : "\u{1b}[?1006l\u{1b}[?1002l\u{1b}[?1000l")
             terminal.flush()
         case .redraw: break
+        case let .runProgram(argv): runProgram(argv)
         }
     }
 }
