@@ -97,6 +97,7 @@ extension WorkspaceApp {
         h["dialog:focus-next"] = { app in if !app.dialogs.isEmpty { app.dialogs[app.dialogs.count - 1].focus(1) } }
         h["dialog:focus-previous"] = { app in if !app.dialogs.isEmpty { app.dialogs[app.dialogs.count - 1].focus(-1) } }
         h.merge(terminalHandlers) { mine, _ in mine }
+        h.merge(fileBrowserHandlers) { mine, _ in mine }
         return h
     }()
 

@@ -24,6 +24,10 @@ public final class WorkspaceApp {
     var continuations: [KeyContinuation] = []
     public internal(set) var sidePanelVisible: Bool
     public internal(set) var sidePanelFocused = false
+    /// The file browser of the side panel, once it was first used (see `fileBrowser`).
+    var loadedFileBrowser: FileBrowserPanel?
+    /// Text copied for the system clipboard (OSC 52), taken by the shell with `serviceTerminals()`.
+    public internal(set) var copiedText: [String] = []
     public internal(set) var statusBarVisible: Bool
     public internal(set) var mouseEnabled: Bool
     /// The kernel or process slot of the status bar (text and theme scope), set by kernel features.
@@ -156,7 +160,7 @@ public final class WorkspaceApp {
     public var keyContext: KeyContext {
         if !dialogs.isEmpty { return .dialog }
         if palette != nil { return .palette }
-        if sidePanelFocused && sidePanelVisible { return .global }
+        if sidePanelFocused && sidePanelVisible { return sidePanelContext }
         return workspace.focusedContent?.keyContext ?? .global
     }
 
@@ -169,6 +173,7 @@ public final class WorkspaceApp {
            let content = workspace.focusedContent, content.interceptKey(key, area: bodyArea(workspace.focused)) {
             return
         }
+        if pending.isEmpty, dialogs.isEmpty, palette == nil, sidePanelFocused, sidePanelVisible, fileBrowser.filterKey(key) { return }
         let keys = pending + [key]
         switch settings.keymap.lookup(keys, in: keyContext) {
         case let .matched(binding):
@@ -209,7 +214,8 @@ public final class WorkspaceApp {
             if let typed { palette?.insert(typed) } else if key.code == .backspace { palette?.deleteBackward() }
             return
         }
-        guard !sidePanelFocused || !sidePanelVisible, let content = workspace.focusedContent else { return }
+        if sidePanelFocused && sidePanelVisible { fileBrowserInput(key); return }
+        guard let content = workspace.focusedContent else { return }
         _ = content.handleKey(key, area: bodyArea(workspace.focused))
     }
 

@@ -55,7 +55,8 @@ extension WorkspaceApp {
     /// terminals whose tab was closed, reports bells. Returns the text copied in copy mode since the
     /// last call (for the OSC 52 clipboard).
     public func serviceTerminals() -> [String] {
-        var copied: [String] = []
+        var copied = copiedText
+        copiedText.removeAll()
         for (tab, content) in workspace.contents {
             guard let pane = content as? TerminalPane else { continue }
             if pane.needsRender { needsRender = true }
