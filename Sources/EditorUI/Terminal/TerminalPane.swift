@@ -169,7 +169,6 @@ public final class TerminalPane: TabContent {
         case "terminal:scroll-to-top": inCopyMode ? session.moveCopyCursor(.top) : session.scroll(lines: Int.max / 2)
         case "terminal:scroll-to-bottom": inCopyMode ? session.moveCopyCursor(.bottom) : session.scrollToBottom()
         case "terminal:copy": copySelection()
-        case "terminal:clear-scrollback": session.scrollToBottom()
         default: return false
         }
         return true
