@@ -21,6 +21,8 @@ case "workspace":
     exit(WorkspaceBench.run(Array(arguments.dropFirst())))
 case "keys":
     KeymapBench.run(Array(arguments.dropFirst()))
+case "notebook":
+    NotebookBench.run(Array(arguments.dropFirst()))
 case "terminal":
     TerminalBench.run(Array(arguments.dropFirst()))
 case "render":

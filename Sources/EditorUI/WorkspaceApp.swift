@@ -50,6 +50,9 @@ public final class WorkspaceApp {
         case suspend
         /// Turn mouse reports on or off.
         case mouse(Bool)
+        /// Give the terminal to a program (an external editor) until it exits, then report its exit
+        /// status with `programFinished(status:)`.
+        case runProgram([String])
     }
 
     /// The split border being dragged with the mouse.
@@ -162,6 +165,10 @@ public final class WorkspaceApp {
             if keyHelp?.handle(key) == false { keyHelp = nil }
             return
         }
+        if pending.isEmpty, dialogs.isEmpty, palette == nil, !(sidePanelFocused && sidePanelVisible),
+           let content = workspace.focusedContent, content.interceptKey(key, area: bodyArea(workspace.focused)) {
+            return
+        }
         let keys = pending + [key]
         switch settings.keymap.lookup(keys, in: keyContext) {
         case let .matched(binding):
@@ -190,7 +197,10 @@ public final class WorkspaceApp {
 
     /// A key no binding took: text for the top overlay, or input for the focused content.
     func input(_ key: Key) {
-        let typed: String? = key.modifiers.isEmpty ? (key.code == .space ? " " : { if case let .char(s) = key.code { return String(Character(s)) } else { return nil } }()) : nil
+        var typed: String?
+        if key.modifiers.isEmpty {
+            if key.code == .space { typed = " " } else if case let .char(s) = key.code { typed = String(Character(s)) }
+        }
         if !dialogs.isEmpty {
             if let typed { dialogs[dialogs.count - 1].insert(typed) } else if key.code == .backspace { dialogs[dialogs.count - 1].deleteBackward() }
             return
@@ -199,8 +209,8 @@ public final class WorkspaceApp {
             if let typed { palette?.insert(typed) } else if key.code == .backspace { palette?.deleteBackward() }
             return
         }
-        guard !sidePanelFocused || !sidePanelVisible, let g = Optional(workspace.focused), let content = workspace.focusedContent else { return }
-        _ = content.handleKey(key, area: bodyArea(g))
+        guard !sidePanelFocused || !sidePanelVisible, let content = workspace.focusedContent else { return }
+        _ = content.handleKey(key, area: bodyArea(workspace.focused))
     }
 
     func handlePaste(_ text: String) {

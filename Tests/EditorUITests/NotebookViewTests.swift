@@ -140,3 +140,62 @@ import TestSupport
 extension NotebookModel {
     var sources: [String] { cells.map(\.source) }
 }
+
+@Suite struct NotebookExternalEditorTests {
+    @Test func editingACellInAnExternalEditor() throws {
+        let pilot = Pilot(width: 80, height: 24, paths: [Fixtures.path("demo.ipynb")])
+        let view = try #require(pilot.app.workspace.focusedContent as? NotebookView)
+        view.editorEnvironment = ["EDITOR": "sed -i s/hello/bye/"]
+        var ran: [[String]] = []
+        pilot.driver.perform = { request in
+            guard case let .runProgram(argv) = request else { return }
+            ran.append(argv)
+            let status = (try? ProcessRunner.run(URL(fileURLWithPath: argv[0]), Array(argv.dropFirst())).status) ?? 127
+            pilot.app.programFinished(status: status)
+        }
+        pilot.press("j e")
+        #expect(ran.count == 1)
+        #expect(view.model.cells[1].source == "print('bye')\n6 * 7")
+        pilot.press("z")
+        #expect(view.model.cells[1].source == "print('hello')\n6 * 7")
+        view.editorEnvironment = ["EDITOR": "false"]
+        pilot.press("e")
+        #expect(view.model.cells[1].source == "print('hello')\n6 * 7")
+        #expect(pilot.app.message?.isError == true)
+    }
+}
+
+@Suite struct NotebookEditingStyleTests {
+    @Test func vimStyleInACell() throws {
+        let pilot = Pilot(width: 80, height: 24, paths: [Fixtures.path("demo.ipynb")], config: Pilot.standardConfig + "\n[editor]\nstyle = \"vim\"")
+        let view = try #require(pilot.app.workspace.focusedContent as? NotebookView)
+        pilot.press("j <Enter>")
+        #expect(pilot.app.statusModel.mode == "EDIT")
+        pilot.type("# ")
+        pilot.press("<Esc>")
+        #expect(pilot.app.statusModel.mode == "NORMAL")
+        pilot.press("d d")
+        #expect(view.model.cells[1].source == "6 * 7")
+        pilot.press("u")
+        #expect(view.model.cells[1].source == "# print('hello')\n6 * 7")
+        pilot.press("j j")
+        #expect(view.model.active == 2)
+        pilot.press("<Esc>")
+        #expect(view.model.mode == .command)
+        pilot.press("k")
+        #expect(view.model.active == 1)
+    }
+
+    @Test func emacsStyleInACell() throws {
+        let pilot = Pilot(width: 80, height: 24, paths: [Fixtures.path("demo.ipynb")], config: Pilot.standardConfig + "\n[editor]\nstyle = \"emacs\"")
+        let view = try #require(pilot.app.workspace.focusedContent as? NotebookView)
+        pilot.press("j <Enter> <C-k>")
+        #expect(view.model.cells[1].source == "\n6 * 7")
+        pilot.press("<C-k>")
+        #expect(view.model.cells[1].source == "6 * 7")
+        pilot.press("<C-y>")
+        #expect(view.model.cells[1].source == "print('hello')\n6 * 7")
+        pilot.press("<C-g>")
+        #expect(view.model.mode == .command)
+    }
+}

@@ -60,6 +60,16 @@ extension NotebookModel {
         return true
     }
 
+    /// Replaces the source of cell `index` (an undoable cell action, selecting it); false when the
+    /// text is the same.
+    @discardableResult
+    public mutating func setSource(_ text: String, at index: Int) -> Bool {
+        guard cells.indices.contains(index), cells[index].source != text else { return false }
+        if mode == .edit { enterCommandMode() }
+        transform(index...index, selection: CellSelection(index)) { $0.source = text }
+        return true
+    }
+
     /// Splits the active cell at the cursor (the selected text, if any, becomes a cell of its own);
     /// editing goes on at the start of the last part. False when there is nothing to split off.
     @discardableResult

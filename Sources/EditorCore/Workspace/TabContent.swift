@@ -24,6 +24,9 @@ public protocol TabContent: AnyObject {
     func cursor(in area: Rect) -> Point?
     /// Performs a command of the content's context; false when it does not apply.
     func perform(_ command: CommandID, area: Rect) -> Bool
+    /// A key offered before the keymap sees it (vim-style editing reads its own keys); false lets
+    /// the keymap handle it.
+    func interceptKey(_ key: Key, area: Rect) -> Bool
     /// A key that no binding took; false when it is not used.
     func handleKey(_ key: Key, area: Rect) -> Bool
     /// Pasted text, inserted as text; false when the content cannot take text.
@@ -64,6 +67,7 @@ extension TabContent {
     public var path: String? { nil }
     public var isModified: Bool { false }
     public func cursor(in area: Rect) -> Point? { nil }
+    public func interceptKey(_ key: Key, area: Rect) -> Bool { false }
     public func handleKey(_ key: Key, area: Rect) -> Bool { false }
     public func handlePaste(_ text: String, area: Rect) -> Bool { false }
     public func handleMouse(_ event: MouseEvent, area: Rect) -> Bool { false }

@@ -7,12 +7,32 @@ extension NotebookView {
     public func perform(_ command: CommandID, area: Rect) -> Bool {
         lastArea = area
         revealPending = true
+        let modeBefore = model.mode
+        defer { if modeBefore == .command && model.mode == .edit { enteredEditMode() } }
         if model.mode == .edit, let handled = performInEditMode(command, area: area) { return handled }
         if let action = Self.commandActions[command.rawValue] {
             action(self)
             return true
         }
         return performDocumentCommand(command)
+    }
+
+    /// Vim-style editing starts a cell in insert mode.
+    func enteredEditMode() {
+        guard vim != nil else { return }
+        model.editActive { vim!.enterInsertMode(&$0) }
+    }
+
+    /// Vim-style editing reads every key of a cell being edited; keys it does not use (Ctrl+S,
+    /// Ctrl+Enter, Esc in normal mode) go on to the keymap.
+    public func interceptKey(_ key: Key, area: Rect) -> Bool {
+        guard model.mode == .edit, vim != nil else { return false }
+        lastArea = area
+        let env = environment(area)
+        let outcome = model.editActive { state in vim!.handle(key, state: &state, env: env) }
+        guard outcome != .ignored else { return false }
+        revealPending = true
+        return apply(outcome, area: area)
     }
 
     public func handleKey(_ key: Key, area: Rect) -> Bool {

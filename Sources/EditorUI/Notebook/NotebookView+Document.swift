@@ -165,7 +165,36 @@ extension NotebookView {
         show("match \(k) of \(all.count)")
     }
 
+    /// Edits the active cell's source in `$VISUAL`/`$EDITOR`: the screen is left while it runs.
     func editExternally() {
-        show("editing in an external editor is not available here", error: true)
+        let cell = model.activeCell
+        let ext = cell.cellType == .code ? (model.language == "python" ? "py" : model.language) : cell.cellType == .markdown ? "md" : "txt"
+        do {
+            let editor = try ExternalEditor.prepare(text: cell.source, fileExtension: ext, environment: editorEnvironment)
+            model.enterCommandMode()
+            pendingExternal = (editor, cell.uid)
+            app?.requests.append(.runProgram(editor.command))
+        } catch {
+            show("cannot start the editor: \(error)", error: true)
+        }
+    }
+
+    /// The external editor exited with `status`: its text replaces the cell's source (undoable).
+    func externalEditorFinished(status: Int32) {
+        guard let (editor, uid) = pendingExternal else { return }
+        pendingExternal = nil
+        defer { editor.cleanUp() }
+        guard status == 0 else {
+            show("\(editor.editor) exited with status \(status): the cell is unchanged", error: true)
+            return
+        }
+        do {
+            let text = try editor.readResult()
+            guard let index = model.cells.firstIndex(where: { $0.uid == uid }) else { return }
+            if model.setSource(text, at: index) { show("cell \(index + 1) updated from \(editor.editor)") }
+            revealPending = true
+        } catch {
+            show("\(error)", error: true)
+        }
     }
 }

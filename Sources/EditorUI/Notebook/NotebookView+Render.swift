@@ -48,7 +48,8 @@ extension NotebookView {
                 if rect.height > 0 {
                     let language = m.language
                     let styler = lineStyler(language: language, editor: editor, styles: styles)
-                    lastCursor = editorView.render(editor, into: &buffer, rect: rect, styler: styler, scope: { styles.style($0) })
+                    lastCursor = editorView.render(editor, into: &buffer, rect: rect, styler: styler, scope: { styles.style($0) },
+                                                   cursor: vim?.displayCursor(editor))
                 }
             } else {
                 for (r, line) in block.input.enumerated() where y + r >= area.y && y + r < area.maxY {

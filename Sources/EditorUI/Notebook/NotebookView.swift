@@ -1,4 +1,5 @@
 import EditorCore
+import Foundation
 import NotebookFormat
 import TermCore
 
@@ -18,6 +19,8 @@ public final class NotebookView: TabContent {
     /// The text view of the cell being edited.
     var editorView: TextEditorView
     var style: KeymapEditingStyle
+    /// Vim-style editing, when the configuration asks for it.
+    var vim: VimEditingStyle?
     var lineNumbers: Bool
     let cache = NotebookLayoutCache()
     var lastArea = Rect(x: 0, y: 0, width: 80, height: 24)
@@ -37,6 +40,10 @@ public final class NotebookView: TabContent {
     var nextAutosave: ContinuousClock.Instant?
     /// When the next recovery copy is due.
     var nextRecovery = ContinuousClock.now
+    /// The cell being edited in an external editor.
+    var pendingExternal: (editor: ExternalEditor, uid: Int)?
+    /// The environment naming the external editor (`VISUAL`, `EDITOR`).
+    public var editorEnvironment = ProcessInfo.processInfo.environment
     /// The last search, for find next.
     var search: NotebookSearch?
     /// Columns before a cell's text: the selection marker and the prompt.
@@ -52,6 +59,7 @@ public final class NotebookView: TabContent {
         editorView = TextEditorView(options: .init(lineNumbers: config.lineNumbers, softWrap: config.softWrap, baseScope: "ui.window"))
         style = KeymapEditingStyle(flavour: config.editingStyle == "emacs" ? .emacs : .standard, keymap: settings.keymap)
         maxOutputLines = config.outputMaxLines
+        if config.editingStyle == "vim" { vim = VimEditingStyle(mode: .insert) }
     }
 
     init(sharing other: NotebookView) {
@@ -59,21 +67,27 @@ public final class NotebookView: TabContent {
         app = other.app
         editorView = other.editorView
         style = other.style
+        vim = other.vim
         lineNumbers = other.lineNumbers
         maxOutputLines = other.maxOutputLines
         topCell = other.topCell
         topRow = other.topRow
     }
 
+    /// The document's model, changed in place (a copy would copy a big cell's lines on each key).
     public var model: NotebookModel {
         get { document.model }
-        set { document.model = newValue }
+        _modify { yield &document.model }
     }
 
     public var title: String { document.title }
     public var path: String? { document.path }
     public var isModified: Bool { document.isModified }
-    public var keyContext: KeyContext { model.mode == .edit ? .notebookEdit : .notebook }
+    public var keyContext: KeyContext {
+        guard model.mode == .edit else { return .notebook }
+        if let vim, vim.mode != .insert { return .editorNormal }
+        return .notebookEdit
+    }
 
     public var status: ContentStatus {
         let m = model
@@ -81,6 +95,9 @@ public final class NotebookView: TabContent {
         if m.selection.isMultiple { position += " (\(m.selection.range.count) selected)" }
         if m.mode == .edit, let e = m.activeCell.editor {
             position += "  Ln \(e.cursor.line + 1), Col \(e.cursorDisplayColumn + 1)"
+        }
+        if m.mode == .edit, let vim, vim.mode != .insert {
+            return ContentStatus(mode: vim.searchPrompt ?? (vim.mode == .normal ? "NORMAL" : "VISUAL"), modeScope: "ui.statusbar.mode.command", position: position)
         }
         return m.mode == .edit
             ? ContentStatus(mode: "EDIT", modeScope: "ui.statusbar.mode.edit", position: position)

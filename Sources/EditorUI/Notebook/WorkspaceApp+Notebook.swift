@@ -52,6 +52,12 @@ extension WorkspaceApp {
         show("new notebook \(path) (not saved yet)")
     }
 
+    /// A program run with `Request.runProgram` exited with `status`.
+    public func programFinished(status: Int32) {
+        for view in notebookViews { view.externalEditorFinished(status: status) }
+        needsRender = true
+    }
+
     // MARK: Recovery and timers
 
     /// Where recovery copies go (`$XDG_STATE_HOME/callisto/recovery`).
