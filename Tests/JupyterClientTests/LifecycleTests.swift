@@ -17,7 +17,7 @@ import JupyterProtocol
         // The deadline is far below the 60 s sleep: only an interrupt ends it in time. A SIGINT that
         // lands while the kernel is between handlers is ignored by it, so it is repeated, as a user would.
         var sentAt = Date()
-        try c.run(timeout: 20, what: "interrupt") {
+        try c.run(timeout: 50, what: "interrupt") {
             if Date().timeIntervalSince(sentAt) > 2 { k.interrupt(); sentAt = Date() }
             return c.execution(id)!.isFinished
         }
