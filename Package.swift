@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(name: "callisto-embed", path: "Sources/callisto-embed"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["callisto-embed"],
                 path: "Sources/EmbedResourcesPlugin"),
-        .target(name: "EditorUI", dependencies: ["EditorCore", "TermCore", "Rendering", "NotebookFormat"]),
+        .target(name: "EditorUI", dependencies: ["EditorCore", "TermCore", "Rendering", "NotebookFormat", "TerminalEmulator"]),
         .executableTarget(name: "callisto", dependencies: [
             "NotebookFormat", "JupyterProtocol", "JupyterClient", "TermCore", "CursesBackend",
             "Rendering", "TerminalEmulator", "EditorCore", "EditorUI",
@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TermCore", "TestSupport"]),
         .executableTarget(name: "callisto-termtest", dependencies: ["TermCore", "CursesBackend"], path: "Tests/CallistoTermTest"),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
-        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TestSupport"],
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TerminalEmulator", "TestSupport"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "TerminalEmulatorTests", dependencies: ["TerminalEmulator", "TermCore", "TestSupport"]),

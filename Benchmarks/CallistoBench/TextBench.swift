@@ -1,16 +1,24 @@
 // `callisto-bench text [--lines N] [--keys N]`: the text editing engine in process. Typing into a
 // large buffer (each keystroke through the default editing style, then the 80×40 view scrolled and
-// rendered), moving through it, and undoing one large burst. Prints JSON with medians in microseconds.
+// rendered), moving through it, and undoing one large burst. Prints JSON with medians in microseconds
+// of thread CPU time.
 import EditorCore
 import EditorUI
 import Foundation
 import TermCore
 
 enum TextBench {
+    /// CPU time of this thread spent in `body`: steady on a shared machine, where wall time also
+    /// counts other processes' turns.
     static func microseconds(_ body: () -> Void) -> Double {
-        let start = DispatchTime.now().uptimeNanoseconds
+        func now() -> Double {
+            var t = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+            return Double(t.tv_sec) * 1e6 + Double(t.tv_nsec) / 1e3
+        }
+        let start = now()
         body()
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000
+        return now() - start
     }
 
     static func median(_ values: [Double]) -> Double {

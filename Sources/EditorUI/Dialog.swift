@@ -93,13 +93,12 @@ public struct Dialog {
             cursor = Point(x: min(end, field.maxX - 1), y: field.y)
         }
         let row = inner.maxY - 1
-        var labels = buttons.map { "[ \($0) ]" }
+        let labels = buttons.map { "[ \($0) ]" }
         var x = inner.maxX - labels.reduce(0) { $0 + $1.displayWidth + 1 }
         for (i, label) in labels.enumerated() {
             let style = i == focused ? styles.focus("ui.dialog.button.focus") : styles.style("ui.dialog.button")
             x = buffer.draw(label, at: Point(x: max(inner.x, x), y: row), style: style, clip: inner) + 1
         }
-        labels.removeAll()
         return cursor
     }
 

@@ -96,6 +96,8 @@ extension WorkspaceApp {
         h["dialog:cancel"] = { $0.finishDialog(.cancelled) }
         h["dialog:focus-next"] = { app in if !app.dialogs.isEmpty { app.dialogs[app.dialogs.count - 1].focus(1) } }
         h["dialog:focus-previous"] = { app in if !app.dialogs.isEmpty { app.dialogs[app.dialogs.count - 1].focus(-1) } }
+        h.merge(terminalHandlers) { mine, _ in mine }
+        h.merge(fileBrowserHandlers) { mine, _ in mine }
         return h
     }()
 

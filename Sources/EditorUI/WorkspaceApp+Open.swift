@@ -2,8 +2,8 @@ import EditorCore
 import TermCore
 
 extension WorkspaceApp {
-    /// Opens each path in a tab (read-only for now); with no path, a welcome tab. The first file's
-    /// tab is shown.
+    /// Opens each path in a tab (notebooks in the notebook editor, other files read-only); with no
+    /// path, a welcome tab. The first file's tab is shown.
     public func openFiles(_ paths: [String]) {
         guard !paths.isEmpty else {
             open(WelcomeContent(keys: welcomeKeys))

@@ -34,7 +34,7 @@ extension WorkspaceApp {
         BorderView.render(frames, focused: frames.groups.count > 1 ? frames.groups[workspace.focused] : nil, into: &buffer,
                           styles: styles, unicode: capabilities.unicodeLineDrawing)
         if let side = sidePanelArea {
-            SidePanelView.render(into: &buffer, area: side, styles: styles, focused: sidePanelFocused)
+            renderSidePanel(into: &buffer, area: side)
         }
         if statusBarVisible {
             StatusBarView.render(statusModel, into: &buffer, area: Rect(x: 0, y: size.height - 1, width: size.width, height: 1), styles: styles)

@@ -24,6 +24,10 @@ public final class WorkspaceApp {
     var continuations: [KeyContinuation] = []
     public internal(set) var sidePanelVisible: Bool
     public internal(set) var sidePanelFocused = false
+    /// The file browser of the side panel, once it was first used (see `fileBrowser`).
+    var loadedFileBrowser: FileBrowserPanel?
+    /// Text copied for the system clipboard (OSC 52), taken by the shell with `serviceTerminals()`.
+    public internal(set) var copiedText: [String] = []
     public internal(set) var statusBarVisible: Bool
     public internal(set) var mouseEnabled: Bool
     /// The kernel or process slot of the status bar (text and theme scope), set by kernel features.
@@ -156,7 +160,7 @@ public final class WorkspaceApp {
     public var keyContext: KeyContext {
         if !dialogs.isEmpty { return .dialog }
         if palette != nil { return .palette }
-        if sidePanelFocused && sidePanelVisible { return .global }
+        if sidePanelFocused && sidePanelVisible { return sidePanelContext }
         return workspace.focusedContent?.keyContext ?? .global
     }
 
@@ -169,6 +173,7 @@ public final class WorkspaceApp {
            let content = workspace.focusedContent, content.interceptKey(key, area: bodyArea(workspace.focused)) {
             return
         }
+        if pending.isEmpty, dialogs.isEmpty, palette == nil, sidePanelFocused, sidePanelVisible, fileBrowser.filterKey(key) { return }
         let keys = pending + [key]
         switch settings.keymap.lookup(keys, in: keyContext) {
         case let .matched(binding):
@@ -197,7 +202,10 @@ public final class WorkspaceApp {
 
     /// A key no binding took: text for the top overlay, or input for the focused content.
     func input(_ key: Key) {
-        let typed: String? = key.modifiers.isEmpty ? (key.code == .space ? " " : { if case let .char(s) = key.code { return String(Character(s)) } else { return nil } }()) : nil
+        var typed: String?
+        if key.modifiers.isEmpty {
+            if key.code == .space { typed = " " } else if case let .char(s) = key.code { typed = String(Character(s)) }
+        }
         if !dialogs.isEmpty {
             if let typed { dialogs[dialogs.count - 1].insert(typed) } else if key.code == .backspace { dialogs[dialogs.count - 1].deleteBackward() }
             return
@@ -206,8 +214,9 @@ public final class WorkspaceApp {
             if let typed { palette?.insert(typed) } else if key.code == .backspace { palette?.deleteBackward() }
             return
         }
-        guard !sidePanelFocused || !sidePanelVisible, let g = Optional(workspace.focused), let content = workspace.focusedContent else { return }
-        _ = content.handleKey(key, area: bodyArea(g))
+        if sidePanelFocused && sidePanelVisible { fileBrowserInput(key); return }
+        guard let content = workspace.focusedContent else { return }
+        _ = content.handleKey(key, area: bodyArea(workspace.focused))
     }
 
     func handlePaste(_ text: String) {

@@ -16,6 +16,7 @@ final class AppRunner {
     let loop = EventLoop()
     private var exitStatus: Int32 = 0
     private var stop = false
+    var watchedTerminalFDs: [Int32: ObjectIdentifier] = [:]
 
     init(terminal: any AppTerminal, signals: any AppSignalSource, app: WorkspaceApp, escapeTimeout: Duration) {
         self.terminal = terminal
@@ -29,6 +30,7 @@ final class AppRunner {
     func run() throws -> Int32 {
         try terminal.enter()
         defer { terminal.leave() }
+        defer { driver.app.shutDownTerminals() }
         driver.app.update(capabilities: terminal.capabilities)
         driver.app.resize(to: terminal.size)
         loop.watch(terminal.inputFD) { [unowned self] readiness in
@@ -47,6 +49,7 @@ final class AppRunner {
         while !stop && !driver.app.shouldQuit {
             let now = ContinuousClock.now
             driver.tick(now: now)
+            syncTerminals()
             driver.renderIfDue(now: now)
             if stop || driver.app.shouldQuit { break }
             loop.turn(until: driver.nextDeadline())
@@ -100,12 +103,12 @@ final class AppRunner {
     private func perform(_ request: WorkspaceApp.Request) {
         switch request {
         case .suspend: suspend()
-        case let .runProgram(argv): runProgram(argv)
         case let .mouse(on):
             // SGR mouse reports with button motion, as the backend asks for on enter.
             terminal.writeRaw(on ? "\u{1b}[?1000h\u{1b}[?1002h\u{1b}[?1006h" : "\u{1b}[?1006l\u{1b}[?1002l\u{1b}[?1000l")
             terminal.flush()
         case .redraw: break
+        case let .runProgram(argv): runProgram(argv)
         }
     }
 }

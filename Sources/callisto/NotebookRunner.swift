@@ -73,6 +73,7 @@ final class NotebookRunner {
         notebook.cells[index].outputs = []
         cellOfRequest[id] = index
         var stop = false
+        var interruptedAt: Date?
         do {
             try client.run(timeout: timeout, what: "cell", onEvent: { event in
                 if case .displayUpdated(_, _, _, let ids) = event {
@@ -85,6 +86,11 @@ final class NotebookRunner {
                     interruptsSeen = InterruptSignal.received
                     if interruptsSeen >= 2 { stop = true; return true }
                     interruptKernel()
+                    interruptedAt = Date()
+                } else if let at = interruptedAt, Date().timeIntervalSince(at) > 2 {
+                    // A kernel between handlers ignores SIGINT: repeat until the cell ends.
+                    interruptKernel()
+                    interruptedAt = Date()
                 }
                 return client.execution(id)?.isFinished ?? true
             })

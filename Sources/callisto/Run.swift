@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import JupyterClient
 import NotebookFormat
+import Rendering
 
 /// Why `callisto run` could not start.
 enum RunFailure: Error, CustomStringConvertible {
@@ -94,7 +95,7 @@ struct Run: ParsableCommand {
         case .cellFailed(let index, let ename, let evalue, let traceback):
             let tb = traceback.joined(separator: "\n")
             status = fail("error in cell \(index + 1) (\(ename): \(evalue))\n"
-                          + (isatty(2) != 0 ? tb : ANSIText.strip(tb)))
+                          + (isatty(2) != 0 ? tb : AnsiText.plainText(tb)))
         case .timedOut(let index, let seconds):
             status = fail("cell \(index + 1) timed out after \(seconds) s")
         case .kernelDied(let index, let reason):
@@ -107,21 +108,5 @@ struct Run: ParsableCommand {
             do { try NotebookFile.save(runner.notebook, to: target) } catch { return fail("\(error)") }
         }
         return status
-    }
-}
-
-/// Removes ANSI escape sequences (tracebacks are coloured).
-enum ANSIText {
-    static func strip(_ s: String) -> String {
-        var out = String.UnicodeScalarView()
-        var it = s.unicodeScalars.makeIterator()
-        while let u = it.next() {
-            guard u == "\u{1B}" else { out.append(u); continue }
-            guard let n = it.next() else { break }
-            if n == "[" {
-                while let c = it.next(), !(0x40...0x7E).contains(c.value) {}
-            }
-        }
-        return String(out)
     }
 }

@@ -7,7 +7,6 @@ import TestSupport
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"))
 struct WorkspaceTmuxTests {
     static var callisto: String { ProjectPaths.callisto.path }
-    static var tour: String { ProjectPaths.root.appendingPathComponent("examples/tour.ipynb").path }
     /// Settings the tests rely on: no user configuration, side panel hidden.
     static let configHome: URL = {
         let dir = try! ProjectPaths.makeTemporaryDirectory("callisto-ws-e2e")
@@ -19,7 +18,7 @@ struct WorkspaceTmuxTests {
     }()
     static var notes: String { configHome.appendingPathComponent("notes.txt").path }
 
-    func start(_ args: String = tour, width: Int = 100, height: Int = 30, environment: [String: String] = [:],
+    func start(_ args: String = notes, width: Int = 100, height: Int = 30, environment: [String: String] = [:],
                shell: Bool = false) throws -> TmuxSession {
         let env = ["XDG_CONFIG_HOME": Self.configHome.path].merging(environment) { $1 }
         // The shell stays after callisto exits and prints its status, so the terminal state left
@@ -30,8 +29,8 @@ struct WorkspaceTmuxTests {
         return session
     }
 
-    func waitForWorkspace(_ session: TmuxSession, _ text: String = "A tour of Callisto") throws {
-        try session.waitFor("the workspace") { $0.contains(text) && ($0.contains(" VIEW ") || $0.contains(" COMMAND ")) }
+    func waitForWorkspace(_ session: TmuxSession, _ text: String = "note line 1") throws {
+        try session.waitFor("the workspace") { $0.contains(text) && $0.contains(" VIEW ") }
     }
 
     /// The pid of callisto under the pane's shell.
@@ -61,8 +60,8 @@ struct WorkspaceTmuxTests {
         defer { session.close() }
         #expect(try session.display("#{alternate_on} #{mouse_sgr_flag}") == "1 1")
         let screen = try session.capture()
-        #expect(screen.hasPrefix(" tour.ipynb │"))
-        #expect(screen.contains("[1]:    import sys"))
+        #expect(screen.hasPrefix(" notes.txt │"))
+        #expect(screen.contains("\nnote line 2"))
         try session.sendKeys("C-q")
         #expect(try waitForExit(session) == 0)
         #expect(try isRestored(session))
@@ -72,13 +71,13 @@ struct WorkspaceTmuxTests {
         let session = try start()
         defer { session.close() }
         try session.sendKeys("C-w", "v")
-        try session.waitFor("two panes") { $0.components(separatedBy: "tour.ipynb │").count == 3 }
+        try session.waitFor("two panes") { $0.components(separatedBy: "notes.txt │").count == 3 }
         try session.sendKeys("C-w", "s")
         try session.waitFor("a third pane below") { $0.contains("├────") || $0.contains("─────┤") }
         try session.sendKeys("C-w", "q", "C-w", "q")
-        try session.waitFor("one pane again") { $0.hasPrefix(" tour.ipynb │ tour.ipynb │ tour.ipynb │") && $0.components(separatedBy: "tour.ipynb │").count == 4 }
+        try session.waitFor("one pane again") { $0.hasPrefix(" notes.txt │ notes.txt │ notes.txt │") && !$0.contains("────") }
         let rows = try session.capture().split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(rows[0].hasPrefix(" tour.ipynb │ tour.ipynb │ tour.ipynb │"), "the closed panes' tabs moved over")
+        #expect(rows[0].hasPrefix(" notes.txt │ notes.txt │ notes.txt │"), "the closed panes' tabs moved over")
     }
 
     @Test func thePaletteFiltersAndRunsACommand() throws {
@@ -98,15 +97,12 @@ struct WorkspaceTmuxTests {
         try session.resize(width: 50, height: 15)
         try session.waitFor("the narrow layout") { s in
             let rows = s.split(separator: "\n", omittingEmptySubsequences: false)
-            return rows.count >= 15 && rows[14].contains(" COMMAND ") && rows[14].contains("Cell 1/")
+            return rows.count >= 15 && rows[14].contains(" VIEW ") && rows[14].contains("Ln 1–13/")
         }
         try session.resize(width: 20, height: 6)
         try session.waitFor("the notice") { $0.contains("Terminal too small") }
         try session.resize(width: 90, height: 25)
-        try session.waitFor("the workspace again") { s in
-            let rows = s.split(separator: "\n", omittingEmptySubsequences: false)
-            return s.contains("A tour of Callisto") && rows.count >= 25 && rows[24].contains("Cell 1/")
-        }
+        try session.waitFor("the workspace again") { $0.contains("note line 1") && $0.contains("Ln 1–23/") }
     }
 
     @Test func pasteIsTextNotKeys() throws {
@@ -121,7 +117,7 @@ struct WorkspaceTmuxTests {
         try session.paste("split right")
         try session.waitFor("pasted into the filter") { $0.contains("> split right") }
         try session.sendKeys("Enter")
-        try session.waitFor("two panes") { $0.components(separatedBy: "tour.ipynb │").count == 3 }
+        try session.waitFor("two panes") { $0.components(separatedBy: "notes.txt │").count == 3 }
     }
 
     @Test func ctrlZSuspendsToTheShellAndFgResumes() throws {
@@ -157,7 +153,7 @@ struct WorkspaceTmuxTests {
         let session = try start(environment: ["NO_COLOR": "1"])
         defer { session.close() }
         try session.sendKeys("C-w", "v")
-        try session.waitFor("two panes") { $0.components(separatedBy: "tour.ipynb │").count == 3 }
+        try session.waitFor("two panes") { $0.components(separatedBy: "notes.txt │").count == 3 }
         let styled = try session.capture(escapes: true)
         let colour = try Regex(#"\x1b\[[0-9;]*(3[0-7]|4[0-7]|38;5|48;5|38;2|48;2)[;m]"#)
         #expect(styled.firstMatch(of: colour) == nil, "no colour on a monochrome terminal")

@@ -109,23 +109,18 @@ import Testing
         #expect(s.text == "")
     }
 
-    @Test func deletionBurstsFoldIntoOneChangeAndUndoRedoExactly() {
-        var s = editor("xy ab\ncd|")
-        for i in 0..<4 { s.deleteBackward(now: Double(i) * 0.1) }
-        #expect(marked(s) == "xy a|")
+    @Test(arguments: [("xy ab\ncd|", false, 4, "xy a|"), ("|ab\ncd", true, 3, "|cd")])
+    func deletionBurstsFoldIntoOneChangeAndUndoRedoExactly(start: String, forward: Bool, times: Int, expected: String) {
+        var s = editor(start)
+        for i in 0..<times {
+            if forward { s.deleteForward(now: Double(i) * 0.1) } else { s.deleteBackward(now: Double(i) * 0.1) }
+        }
+        #expect(marked(s) == expected)
         #expect(s.history.undoStack.last?.changes.count == 1)
         s.undo()
-        #expect(marked(s) == "xy ab\ncd|")
+        #expect(marked(s) == start)
         s.redo()
-        #expect(marked(s) == "xy a|")
-        var f = editor("|ab\ncd")
-        for i in 0..<3 { f.deleteForward(now: Double(i) * 0.1) }
-        #expect(marked(f) == "|cd")
-        #expect(f.history.undoStack.last?.changes.count == 1)
-        f.undo()
-        #expect(marked(f) == "|ab\ncd")
-        f.redo()
-        #expect(f.text == "cd")
+        #expect(marked(s) == expected)
     }
 
     @Test func typingBurstsFoldIntoOneChange() {

@@ -7,6 +7,7 @@ public enum TextLayout {
     /// column: the editor shows them as visible symbols (`controlPicture`).
     @inline(__always)
     public static func width(of c: Character, at x: Int, tabWidth: Int) -> Int {
+        if let a = c.asciiValue, a >= 0x20, a < 0x7F { return 1 }
         if c == "\t" { return tabWidth - x % max(tabWidth, 1) }
         if controlPicture(c) != nil { return 1 }
         return DisplayWidth.of(c)
@@ -15,6 +16,7 @@ public enum TextLayout {
     /// The visible symbol for a control character (`␛` for ESC, `␡` for DEL, `�` for C1 controls);
     /// nil for anything else, tab included.
     public static func controlPicture(_ c: Character) -> Character? {
+        if let a = c.asciiValue, a >= 0x20, a < 0x7F { return nil }
         guard c != "\t", let s = c.unicodeScalars.first else { return nil }
         let v = s.value
         if v < 0x20 { return Character(Unicode.Scalar(0x2400 + v)!) }
