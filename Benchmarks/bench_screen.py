@@ -141,8 +141,8 @@ def main(ctx):
     print(f"Callisto idle diff (nothing changed): {c['idle_diff_ms']:.3f} ms; changed cells per frame: {c['changed_cells']}")
     w_ascii, w_mixed = time_wcwidth()
     print(f"display width, MB/s of UTF-8:  ASCII  Callisto {c['width_ascii_mb_s']:.1f}  wcwidth {w_ascii:.1f}"
-          f"  ({c['width_ascii_mb_s'] / w_ascii:.0f}x);  mixed  Callisto {c['width_mixed_mb_s']:.1f}  wcwidth {w_mixed:.1f}"
-          f"  ({c['width_mixed_mb_s'] / w_mixed:.0f}x)")
+          f"  ({c['width_ascii_mb_s'] / w_ascii:.2f}x);  mixed  Callisto {c['width_mixed_mb_s']:.1f}  wcwidth {w_mixed:.1f}"
+          f"  ({c['width_mixed_mb_s'] / w_mixed:.2f}x)")
     result = {"callisto": c, "prompt_toolkit": {"build_ms": p_build, "diff_ms": p_diff, "frame_ms": p_frame},
               "wcwidth": {"ascii_mb_s": w_ascii, "mixed_mb_s": w_mixed}}
     (ctx.results / f"screen-{ctx.stamp}.json").write_text(json.dumps(result, indent=2))
