@@ -52,20 +52,7 @@ struct CSISequence {
         case UInt8(ascii: "I") where params.count <= 1 && param(0, default: 0) == 0: return .event(.focus(true), next)
         case UInt8(ascii: "O") where params.count <= 1 && param(0, default: 0) == 0: return .event(.focus(false), next)
         default:
-            let code: KeyCode?
-            switch final {
-            case UInt8(ascii: "A"): code = .up
-            case UInt8(ascii: "B"): code = .down
-            case UInt8(ascii: "C"): code = .right
-            case UInt8(ascii: "D"): code = .left
-            case UInt8(ascii: "H"): code = .home
-            case UInt8(ascii: "F"): code = .end
-            case UInt8(ascii: "P"): code = .function(1)
-            case UInt8(ascii: "Q"): code = .function(2)
-            case UInt8(ascii: "R"): code = .function(3)
-            case UInt8(ascii: "S"): code = .function(4)
-            default: code = nil
-            }
+            let code = InputDecoder.cursorOrFunctionKey(final)
             return .event(code.map { .key(Key($0, mods)) }, next)
         }
     }

@@ -69,23 +69,26 @@ extension InputDecoder {
         }
     }
 
+    /// The key of a CSI or SS3 final byte shared by both forms: arrows, Home/End, F1–F4.
+    static func cursorOrFunctionKey(_ final: UInt8) -> KeyCode? {
+        switch final {
+        case UInt8(ascii: "A"): return .up
+        case UInt8(ascii: "B"): return .down
+        case UInt8(ascii: "C"): return .right
+        case UInt8(ascii: "D"): return .left
+        case UInt8(ascii: "H"): return .home
+        case UInt8(ascii: "F"): return .end
+        case UInt8(ascii: "P"): return .function(1)
+        case UInt8(ascii: "Q"): return .function(2)
+        case UInt8(ascii: "R"): return .function(3)
+        case UInt8(ascii: "S"): return .function(4)
+        default: return nil
+        }
+    }
+
     static func parseSS3(_ b: [UInt8], at j: Int) -> Step {
         guard j < b.count else { return .incomplete }
-        let code: KeyCode?
-        switch b[j] {
-        case UInt8(ascii: "A"): code = .up
-        case UInt8(ascii: "B"): code = .down
-        case UInt8(ascii: "C"): code = .right
-        case UInt8(ascii: "D"): code = .left
-        case UInt8(ascii: "H"): code = .home
-        case UInt8(ascii: "F"): code = .end
-        case UInt8(ascii: "M"): code = .enter
-        case UInt8(ascii: "P"): code = .function(1)
-        case UInt8(ascii: "Q"): code = .function(2)
-        case UInt8(ascii: "R"): code = .function(3)
-        case UInt8(ascii: "S"): code = .function(4)
-        default: code = nil
-        }
+        let code = b[j] == UInt8(ascii: "M") ? .enter : cursorOrFunctionKey(b[j])
         return .event(code.map { .key(Key($0)) }, j + 1)
     }
 
