@@ -10,6 +10,7 @@ extension NotebookView {
         let modeBefore = model.mode
         defer { if modeBefore == .command && model.mode == .edit { enteredEditMode() } }
         if model.mode == .edit, let handled = performInEditMode(command, area: area) { return handled }
+        if let handled = performKernelCommand(command) { return handled }
         if let action = Self.commandActions[command.rawValue] {
             action(self)
             return true
