@@ -346,7 +346,7 @@ public final class NotebookKernel {
             failQueue(reason: reason)
             for (_, reply) in replies { reply(nil) }
             replies.removeAll()
-            onMessage("kernel \(displayName) died (\(reason)); restart it with notebook:restart-kernel (0 0)", true)
+            onMessage("the kernel died (\(reason)); 0 0 restarts it (notebook:restart-kernel)", true)
         }
     }
 
