@@ -150,7 +150,9 @@ extension WorkspaceApp {
                 let seconds = running.since.duration(to: now).components.seconds
                 return ("\(name) | busy \(KernelChoice.elapsed(seconds))", "ui.statusbar.kernel.busy")
             }
-            return kernel.state == .busy ? ("\(name) | busy", "ui.statusbar.kernel.busy") : ("\(name) | idle", "ui.statusbar.kernel.idle")
+            // Between two queued cells the kernel is idle for a moment; the notebook is still busy.
+            let busy = kernel.state == .busy || kernel.isRunningCells
+            return busy ? ("\(name) | busy", "ui.statusbar.kernel.busy") : ("\(name) | idle", "ui.statusbar.kernel.idle")
         case .dead(let reason): return ("\(name) | dead (\(reason))", "ui.statusbar.kernel.dead")
         case .shutDown: return ("\(name) | shut down", "ui.statusbar.kernel.dead")
         }
