@@ -38,6 +38,9 @@ extension WorkspaceApp {
         }
     }
 
+    /// The title of the kernel picker dialog.
+    static let kernelPickerTitle = "Select kernel"
+
     /// Offers the installed kernelspecs as buttons; the chosen one starts (replacing a running kernel).
     func pickKernel(for view: NotebookView, reason: String) {
         let specs = KernelSpecFinder(paths: kernels.launch.paths).allSpecs().values.sorted { $0.name < $1.name }
@@ -47,7 +50,7 @@ extension WorkspaceApp {
             return
         }
         let listing = specs.map { "\($0.name): \($0.displayName) (\($0.language))" }.joined(separator: "; ")
-        present(.confirm("Select kernel", message: "\(reason) Installed: \(listing).",
+        present(.confirm(Self.kernelPickerTitle, message: "\(reason) Installed: \(listing).",
                          buttons: specs.map(\.name) + ["Cancel"], defaultButton: 0) { [weak self, weak view] answer in
             guard let self, let view else { return }
             let kernel = self.kernel(for: view.document)
