@@ -33,6 +33,7 @@ public final class CursesBackend: TerminalBackend {
     var pairs = ColorPairCache(capacity: 0)
     var directColor = false
     var ownedFD: Int32 = -1
+    let crashTest: String?
 
     /// A backend on the process's terminal: stdin/stdout when both are ttys, otherwise `/dev/tty`.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -40,6 +41,7 @@ public final class CursesBackend: TerminalBackend {
         self.environment = environment
         wantMouse = mouse
         wantExtendedKeys = extendedKeys
+        crashTest = CrashTest.kind(environment)
         if isatty(0) == 1 && isatty(1) == 1 {
             inputFD = 0
             outputFD = 1
@@ -142,6 +144,7 @@ public final class CursesBackend: TerminalBackend {
             out += buffer[0..<n]
             if n < buffer.count { break }
         }
+        CrashTest.check(out, kind: crashTest)
         return out
     }
 

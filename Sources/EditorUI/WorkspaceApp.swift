@@ -28,6 +28,8 @@ public final class WorkspaceApp {
     var loadedFileBrowser: FileBrowserPanel?
     /// Text copied for the system clipboard (OSC 52), taken by the shell with `serviceTerminals()`.
     public internal(set) var copiedText: [String] = []
+    /// Recovery copies kept ready for a crash handler, when the shell wants them.
+    public var crashSnapshots: CrashSnapshots?
     public internal(set) var statusBarVisible: Bool
     public internal(set) var mouseEnabled: Bool
     /// The kernel or process slot of the status bar (text and theme scope), set by kernel features.
