@@ -28,6 +28,10 @@ public final class WorkspaceApp {
     var loadedFileBrowser: FileBrowserPanel?
     /// Text copied for the system clipboard (OSC 52), taken by the shell with `serviceTerminals()`.
     public internal(set) var copiedText: [String] = []
+    /// Recovery copies kept ready for a crash handler, when the shell wants them.
+    public var crashSnapshots: CrashSnapshots?
+    /// Where themes are found when the user switches theme.
+    public var resourceLocator = ResourceLocator.standard()
     public internal(set) var statusBarVisible: Bool
     public internal(set) var mouseEnabled: Bool
     /// The kernel or process slot of the status bar (text and theme scope), set by kernel features.
@@ -130,6 +134,14 @@ public final class WorkspaceApp {
     /// The terminal changed size.
     public func resize(to newSize: Size) {
         size = newSize
+        needsRender = true
+    }
+
+    /// Switches to `theme`: new styles, every cached layout dropped, a full redraw.
+    public func apply(theme: Theme) {
+        settings.theme = theme
+        styles = StyleSheet(theme: theme, monochrome: capabilities.prefersReverseVideo)
+        themeChanged()
         needsRender = true
     }
 

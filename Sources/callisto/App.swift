@@ -12,6 +12,8 @@ enum App {
         let terminal = try AppTerminals.make(mouse: configuration.mouse, extendedKeys: configuration.extendedKeys)
         let signals = try AppTerminals.signals()
         let app = WorkspaceApp(settings: settings, size: terminal.size, capabilities: terminal.capabilities)
+        app.crashSnapshots = CrashSnapshots()
+        AppTerminals.onCrash(CrashRecoverySnapshot.writeAllHandler)
         app.openFiles(paths)
         let runner = AppRunner(terminal: terminal, signals: signals, app: app,
                                escapeTimeout: .milliseconds(configuration.escapeDelay))

@@ -171,3 +171,13 @@ extension NotebookView {
         return highlightCache.styler(for: editor.buffer, uid: cell.uid, language: language, styles: styles)
     }
 }
+
+extension NotebookView {
+    /// The theme changed: every cached block, and the editing cell's outputs, are laid out again
+    /// with the new styles at the next frame.
+    func themeChanged() {
+        cache.removeAll()
+        editingCache.removeAll()
+        lastStyles = nil
+    }
+}
