@@ -32,6 +32,8 @@ public final class WorkspaceApp {
     public internal(set) var mouseEnabled: Bool
     /// The kernel or process slot of the status bar (text and theme scope), set by kernel features.
     public var kernelStatus: (text: String, scope: String)?
+    /// Where and when the workspace is saved, when it is (see `WorkspaceApp+Restore`).
+    public internal(set) var workspaceSaver: WorkspaceSaver?
 
     /// The status message and when it disappears.
     public internal(set) var message: (text: String, isError: Bool, expires: ContinuousClock.Instant)?
@@ -123,6 +125,7 @@ public final class WorkspaceApp {
         case .focus: return
         }
         needsRender = true
+        workspaceSaver?.noteActivity(now: now)
     }
 
     /// The terminal changed size.
@@ -139,10 +142,11 @@ public final class WorkspaceApp {
             needsRender = true
         }
         tickDocuments(now: now)
+        saveWorkspaceIfDue(now: now)
     }
 
     /// The next time `tick` has something to do, or nil.
-    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline].compactMap { $0 }.min() }
+    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline, workspaceSaver?.deadline].compactMap { $0 }.min() }
 
     /// Shows a transient status message.
     public func show(_ text: String, error: Bool = false) {
