@@ -104,6 +104,7 @@ public struct KernelSession: Sendable {
         let msg = factory.message("execute_request", content: content, metadata: options.metadata)
         let id = msg.header.msgID
         var execution = Execution(requestID: id, code: code)
+        execution.outputs.memoryLimit = options.outputMemoryLimit
         if case .dead(let reason) = state {
             execution.fail(reason)
             executions[id] = execution

@@ -9,6 +9,7 @@ extension NotebookView {
         revealPending = true
         let modeBefore = model.mode
         defer { if modeBefore == .command && model.mode == .edit { enteredEditMode() } }
+        if let handled = performOutputCommand(command) { return handled }
         if model.mode == .edit, let handled = performInEditMode(command, area: area) { return handled }
         if let handled = performKernelCommand(command) { return handled }
         if let action = Self.commandActions[command.rawValue] {
