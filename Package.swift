@@ -36,14 +36,15 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng"]),
         .target(name: "TerminalEmulator", dependencies: ["TermCore", "CVTerm"]),
         .target(name: "EditorCore", dependencies: [
-            "TermCore", "NotebookFormat", "JupyterClient",
+            "TermCore", "NotebookFormat", "JupyterClient", "JupyterProtocol",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], plugins: ["EmbedResources"]),
         // Build-time embedding of Keymaps/*.toml and Themes/*.toml into EditorCore.
         .executableTarget(name: "callisto-embed", path: "Sources/callisto-embed"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["callisto-embed"],
                 path: "Sources/EmbedResourcesPlugin"),
-        .target(name: "EditorUI", dependencies: ["EditorCore", "TermCore", "Rendering", "NotebookFormat", "TerminalEmulator"]),
+        .target(name: "EditorUI", dependencies: ["EditorCore", "TermCore", "Rendering", "NotebookFormat", "TerminalEmulator",
+                                                 "JupyterClient", "JupyterProtocol"]),
         .executableTarget(name: "callisto", dependencies: [
             "NotebookFormat", "JupyterProtocol", "JupyterClient", "TermCore", "CursesBackend",
             "Rendering", "TerminalEmulator", "EditorCore", "EditorUI",

@@ -9,6 +9,8 @@ extension NotebookView {
         revealPending = true
         let modeBefore = model.mode
         defer { if modeBefore == .command && model.mode == .edit { enteredEditMode() } }
+        defer { syncAssist() }
+        if let handled = performAssistCommand(command) { return handled }
         if model.mode == .edit, let handled = performInEditMode(command, area: area) { return handled }
         if let action = Self.commandActions[command.rawValue] {
             action(self)
@@ -26,7 +28,8 @@ extension NotebookView {
     /// Vim-style editing reads every key of a cell being edited; keys it does not use (Ctrl+S,
     /// Ctrl+Enter, Esc in normal mode) go on to the keymap.
     public func interceptKey(_ key: Key, area: Rect) -> Bool {
-        guard model.mode == .edit, vim != nil else { return false }
+        guard model.mode == .edit, vim != nil, !assistBinds(key) else { return false }
+        defer { syncAssist() }
         lastArea = area
         let env = environment(area)
         let outcome = model.editActive { state in vim!.handle(key, state: &state, env: env) }
@@ -37,7 +40,9 @@ extension NotebookView {
 
     public func handleKey(_ key: Key, area: Rect) -> Bool {
         lastArea = area
+        if inputPromptFocused { handlePromptKey(key); return true }
         guard model.mode == .edit else { return false }
+        defer { syncAssist() }
         revealPending = true
         let env = environment(area)
         let outcome = model.editActive { state in style.handle(key, state: &state, env: env) }
@@ -45,7 +50,9 @@ extension NotebookView {
     }
 
     public func handlePaste(_ text: String, area: Rect) -> Bool {
+        if inputPromptFocused { assist.prompt?.insert(text); return true }
         guard model.mode == .edit else { return false }
+        defer { syncAssist() }
         revealPending = true
         let now = self.now
         model.editActive { $0.insertText(text, now: now) }
