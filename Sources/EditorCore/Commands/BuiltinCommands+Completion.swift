@@ -18,8 +18,9 @@ extension BuiltinCommands {
     ]) + table(.stdin, [
         ("stdin:submit", "Send input", "Answer the kernel's input prompt with what was typed."),
         ("stdin:leave", "Leave input prompt", "Give the keyboard back to the notebook; the prompt keeps waiting."),
-        ("stdin:focus", "Answer input", "Go back to the input prompt of the cell waiting for input."),
         ("stdin:previous-entry", "Previous answer", "Show the previous answer given to an input prompt."),
         ("stdin:next-entry", "Next answer", "Show the next answer given to an input prompt."),
+    ]) + table(.notebook, [
+        ("stdin:focus", "Answer input", "Go back to the input prompt of the cell waiting for input."),
     ])
 }

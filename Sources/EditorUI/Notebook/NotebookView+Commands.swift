@@ -94,7 +94,7 @@ extension NotebookView {
         guard command.rawValue.hasPrefix("editor:") else { return nil }
         let env = environment(area)
         let outcome = model.editActive { state in style.run(command, on: &state, env: env) }
-        if case .command = outcome { return false }
+        if case let .command(next) = outcome { return next != command && perform(next, area: area) }
         return apply(outcome, area: area)
     }
 
