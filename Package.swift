@@ -75,7 +75,7 @@ let package = Package(
         .executableTarget(name: "callisto-termtest", dependencies: ["TermCore", "CursesBackend"], path: "Tests/CallistoTermTest"),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
         .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TerminalEmulator", "TestSupport",
-                                                     "JupyterProtocol"],
+                                                         "JupyterClient", "JupyterProtocol", "NotebookFormat"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "TerminalEmulatorTests", dependencies: ["TerminalEmulator", "TermCore", "TestSupport"]),

@@ -32,6 +32,8 @@ public final class WorkspaceApp {
     public internal(set) var mouseEnabled: Bool
     /// The kernel or process slot of the status bar (text and theme scope), set by kernel features.
     public var kernelStatus: (text: String, scope: String)?
+    /// The kernels of the open notebooks.
+    public let kernels = KernelRegistry()
 
     /// The status message and when it disappears.
     public internal(set) var message: (text: String, isError: Bool, expires: ContinuousClock.Instant)?
@@ -139,10 +141,11 @@ public final class WorkspaceApp {
             needsRender = true
         }
         tickDocuments(now: now)
+        tickKernels(now: now)
     }
 
     /// The next time `tick` has something to do, or nil.
-    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline].compactMap { $0 }.min() }
+    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline, kernelDeadline].compactMap { $0 }.min() }
 
     /// Shows a transient status message.
     public func show(_ text: String, error: Bool = false) {

@@ -12,6 +12,7 @@ extension NotebookView {
         defer { syncAssist() }
         if let handled = performAssistCommand(command) { return handled }
         if model.mode == .edit, let handled = performInEditMode(command, area: area) { return handled }
+        if let handled = performKernelCommand(command) { return handled }
         if let action = Self.commandActions[command.rawValue] {
             action(self)
             return true

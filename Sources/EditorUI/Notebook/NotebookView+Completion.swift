@@ -8,7 +8,7 @@ import TermCore
 /// another cell closes them.
 extension NotebookView {
     /// The kernel completion, inspection, history and input prompts talk to.
-    var kernelRequests: NotebookKernelRequests? { assist.standIn }
+    var kernelRequests: NotebookKernelRequests? { assist.standIn ?? kernel }
 
     /// The key context of an open list or help box, or of a focused input prompt.
     var assistContext: KeyContext? {

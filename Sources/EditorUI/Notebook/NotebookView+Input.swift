@@ -1,4 +1,5 @@
 import EditorCore
+import JupyterClient
 import TermCore
 
 /// Input prompts: when a running cell calls `input()` or `getpass()`, a prompt line appears after
@@ -119,5 +120,30 @@ extension NotebookView {
         buffer.draw(shown, at: Point(x: end, y: row), style: typed, clip: clip)
         let cursor = Point(x: x - shift + beforeCursor, y: row)
         assist.promptCursor = clip.contains(cursor) && assist.promptFocused ? cursor : nil
+    }
+}
+
+extension WorkspaceApp {
+    /// A kernel asks a cell of `document` for input: the prompt goes to the focused view of the
+    /// document (or its first view).
+    func deliverInputRequest(document: NotebookDocument, cellUID: Int, requestID: String, prompt: String, password: Bool) {
+        let views = notebookViews.filter { $0.document === document }
+        let target = views.first { $0 === workspace.focusedContent } ?? views.first
+        target?.showInputPrompt(cellUID: cellUID, requestID: requestID, prompt: prompt, password: password)
+        needsRender = true
+    }
+}
+
+extension NotebookKernel: NotebookKernelRequests {
+    /// Answers the input request and keeps the echo in the cell's output (a `stdin` stream, as
+    /// JupyterLab stores it).
+    public func sendInput(_ value: String, requestID: String, echo: String) {
+        sendInput(value, requestID: requestID)
+        client?.appendOutput(.stream("stdin", echo + "\n"), to: requestID)
+    }
+
+    public func isRunning(cellUID: Int) -> Bool {
+        if case .running = run(of: cellUID) { return true }
+        return false
     }
 }

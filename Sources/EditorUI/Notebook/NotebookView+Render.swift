@@ -34,7 +34,7 @@ extension NotebookView {
                 }
                 var prompt: String?
                 var scope = "cell.prompt"
-                if r == 0 { prompt = Self.prompt(cell) }
+                if r == 0, let p = self.prompt(for: cell) { prompt = p.text; scope = p.scope }
                 if r >= inputHeight, let p = block.outputPrompts[r - inputHeight] { prompt = p; scope = "cell.prompt.output" }
                 if let prompt {
                     buffer.draw(prompt, at: Point(x: area.x + 1, y: y + r), style: styles.style(scope), clip: Rect(x: area.x, y: area.y, width: Self.gutter - 1, height: area.height))
