@@ -139,6 +139,14 @@ public struct KernelSession: Sendable {
         return [Outgoing(channel: .stdin, message: factory.message("input_reply", content: ["value": .string(value)], parent: header))]
     }
 
+    /// Adds an output made on this side to execution `requestID` (the `stdin` stream echoing an
+    /// answered input prompt, as JupyterLab keeps it), reported like the kernel's outputs.
+    public mutating func appendOutput(_ output: KernelOutput, to requestID: String) {
+        guard executions[requestID] != nil else { return }
+        executions[requestID]!.outputs.add(output)
+        events.append(.outputsChanged(requestID: requestID))
+    }
+
     /// Whether execution `requestID` waits for input.
     public func awaitsInput(_ requestID: String) -> Bool { pendingInput[requestID] != nil }
 
