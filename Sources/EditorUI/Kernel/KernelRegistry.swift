@@ -11,6 +11,8 @@ public final class KernelRegistry {
     /// Whether process exits are found by polling every 0.2 s (when no SIGCHLD reaches the loop,
     /// as in tests); the app's loop calls `checkProcesses` on SIGCHLD instead.
     public var pollsProcesses = false
+    /// The most output text kept per execution (`notebook.output-memory-limit`); nil keeps all.
+    public var outputMemoryLimit: Int?
     private var kernels: [ObjectIdentifier: NotebookKernel] = [:]
 
     public init() {}
@@ -22,6 +24,7 @@ public final class KernelRegistry {
     public func make(for document: NotebookDocument) -> NotebookKernel {
         if let k = kernel(for: document) { return k }
         let k = NotebookKernel(document: document, launch: launch)
+        k.outputMemoryLimit = outputMemoryLimit
         kernels[ObjectIdentifier(document)] = k
         return k
     }
