@@ -32,15 +32,7 @@ struct OutputFloodTmuxTests {
         try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
         try "[ui]\nside-panel = false\n[notebook]\noutput-memory-limit = 4\noutput-max-lines = 30\n"
             .write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
-        let runtime = dir.appendingPathComponent("runtime").path
-        try FileManager.default.createDirectory(atPath: runtime, withIntermediateDirectories: true)
-        let env = ["XDG_STATE_HOME": dir.appendingPathComponent("state").path,
-                   "XDG_CONFIG_HOME": dir.appendingPathComponent("config").path,
-                   "JUPYTER_PATH": ProjectPaths.venvJupyterPath.path, "JUPYTER_RUNTIME_DIR": runtime,
-                   "PATH": ProjectPaths.venv.appendingPathComponent("bin").path + ":/usr/local/bin:/usr/bin:/bin",
-                   "PYDEVD_DISABLE_FILE_VALIDATION": "1"]
-        let s = try TmuxSession(command: "cd '\(dir.path)' && exec '\(ProjectPaths.callisto.path)' flood.ipynb",
-                                width: 100, height: 40, environment: env)
+        let (s, _) = try NotebookKernelTmuxTests().start("flood.ipynb", in: dir)
         defer {
             FileManager.default.createFile(atPath: flag, contents: Data())
             s.close()
