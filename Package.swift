@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng", "CJpeg"]),
         .target(name: "TerminalEmulator", dependencies: ["TermCore", "CVTerm"]),
         .target(name: "EditorCore", dependencies: [
-            "TermCore", "NotebookFormat", "JupyterClient",
+            "TermCore", "NotebookFormat", "JupyterClient", "JupyterProtocol",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], plugins: ["EmbedResources"]),
         // Build-time embedding of Keymaps/*.toml and Themes/*.toml into EditorCore.

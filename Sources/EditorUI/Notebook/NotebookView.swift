@@ -48,6 +48,8 @@ public final class NotebookView: TabContent {
     public var editorEnvironment = ProcessInfo.processInfo.environment
     /// The last search, for find next.
     var search: NotebookSearch?
+    /// Completion, inspection, history and input prompt state.
+    var assist = NotebookAssist()
     /// Columns before a cell's text: the selection marker and the prompt.
     static let gutter = 9
     let clock = ContinuousClock()
@@ -86,6 +88,7 @@ public final class NotebookView: TabContent {
     public var path: String? { document.path }
     public var isModified: Bool { document.isModified }
     public var keyContext: KeyContext {
+        if let context = assistContext { return context }
         guard model.mode == .edit else { return outputState.focus == nil ? .notebook : .notebookOutput }
         if let vim, vim.mode != .insert { return .editorNormal }
         return .notebookEdit
@@ -99,6 +102,7 @@ public final class NotebookView: TabContent {
         if m.mode == .edit, let e = m.activeCell.editor {
             position += "  Ln \(e.cursor.line + 1), Col \(e.cursorDisplayColumn + 1)"
         }
+        if inputPromptFocused { return ContentStatus(mode: "INPUT", modeScope: "ui.statusbar.mode.edit", position: position) }
         if m.mode == .edit, let vim, vim.mode != .insert {
             return ContentStatus(mode: vim.searchPrompt ?? (vim.mode == .normal ? "NORMAL" : "VISUAL"), modeScope: "ui.statusbar.mode.command", position: position)
         }

@@ -12,6 +12,9 @@ extension WorkspaceApp {
         if let k = kernels.kernel(for: document) { return k }
         let k = kernels.make(for: document)
         k.onMessage = { [weak self] text, error in self?.show(text, error: error) }
+        k.onInputRequest = { [weak self] uid, id, prompt, password in
+            self?.deliverInputRequest(document: document, cellUID: uid, requestID: id, prompt: prompt, password: password)
+        }
         return k
     }
 
