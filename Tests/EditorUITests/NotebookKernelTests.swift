@@ -259,3 +259,35 @@ extension NotebookKernelTests {
         #expect(k.model.cells.count == 1 && k.stdout(0) == "next\n")
     }
 }
+
+extension NotebookKernelTests {
+    @Test func anAttachedKernelRunsCellsAndIsNeverShutDown() throws {
+        let outside = try KernelManager(kernelName: "python3", options: KernelPilot.launch)
+        defer { outside.shutdown() }
+        let pid = try #require(outside.process?.pid)
+        let path = try KernelPilot.notebook(["import os\nprint(os.getpid())", "input('name? ')"])
+        let k = KernelPilot(path: path)
+        k.app.run("kernel:connect-existing")
+        #expect(k.app.dialogs.last?.title == "Connect to existing kernel")
+        k.pilot.paste(outside.connectionFile)
+        k.press("<Enter>")
+        try k.wait("attached and ready") { k.kernel?.state == .idle }
+        #expect(k.kernel?.isManaged == false && k.kernel?.attachedFile == outside.connectionFile)
+        k.press("<C-Enter>")
+        try k.waitIdle()
+        #expect(k.stdout(0) == "\(pid)\n")
+        // Without an input handler, an input request is announced; interrupting ends the cell.
+        k.view.model.select(1)
+        k.press("<C-Enter>")
+        try k.wait("the input message") { k.app.message?.text.contains("asks for input") == true }
+        k.press("i i")
+        try k.waitIdle()
+        #expect(k.model.cells[1].cell.outputs.contains { $0.outputType == .error })
+        // Closing the tab only disconnects.
+        let tab = try #require(k.app.workspace.contents.first { $0.value is NotebookView }?.key)
+        k.app.workspace.close(tab)
+        k.pilot.settle()
+        #expect(k.app.kernels.all.isEmpty)
+        #expect(kill(pid, 0) == 0 && outside.process?.isRunning == true)
+    }
+}

@@ -72,6 +72,10 @@ public final class NotebookKernel {
     private var aborted: Set<Int> = []
     private var replies: [String: (Message?) -> Void] = [:]
     private var dirty: Set<String> = []
+    private var lastApplied: ContinuousClock.Instant?
+    /// The shortest time between two applications of a running cell's outputs to the document (a
+    /// flood of small messages is applied in batches, about as often as frames are drawn).
+    public static let outputInterval: Duration = .milliseconds(20)
 
     /// A kernel for `document`, launched with `launch` (the notebook's folder as working directory).
     public init(document: NotebookDocument, launch: KernelLaunchOptions = KernelLaunchOptions()) {
@@ -282,6 +286,7 @@ public final class NotebookKernel {
         if attachedFile != nil || watchProcess { seconds = min(seconds ?? .infinity, liveClient.nextDeadline()) }
         var candidates: [ContinuousClock.Instant] = []
         if let seconds { candidates.append(now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded(.up))))) }
+        if !dirty.isEmpty { candidates.append(lastApplied.map { $0.advanced(by: Self.outputInterval) } ?? now) }
         if let since = running?.since {
             let elapsed = since.duration(to: now).components.seconds
             candidates.append(since.advanced(by: .seconds(elapsed + 1)))
@@ -293,12 +298,16 @@ public final class NotebookKernel {
     private func absorbEvents(now: ContinuousClock.Instant = .now) -> Bool {
         guard let client = liveClient else { return false }
         let events = client.takeEvents()
-        guard !events.isEmpty else { return false }
         for event in events { handle(event, client: client, now: now) }
-        for id in dirty { applyOutputs(id, client: client) }
-        dirty.removeAll()
-        pump()
-        return true
+        var changed = !events.isEmpty
+        if !dirty.isEmpty, lastApplied.map({ now >= $0.advanced(by: Self.outputInterval) }) ?? true {
+            for id in dirty { applyOutputs(id, client: client) }
+            dirty.removeAll()
+            lastApplied = now
+            changed = true
+        }
+        if changed { pump() }
+        return changed
     }
 
     private func handle(_ event: KernelEvent, client: KernelClient, now: ContinuousClock.Instant) {
@@ -337,7 +346,7 @@ public final class NotebookKernel {
             failQueue(reason: reason)
             for (_, reply) in replies { reply(nil) }
             replies.removeAll()
-            onMessage("kernel \(displayName) died (\(reason)); restart it with notebook:restart-kernel (0 0)", true)
+            onMessage("the kernel died (\(reason)); 0 0 restarts it (notebook:restart-kernel)", true)
         }
     }
 

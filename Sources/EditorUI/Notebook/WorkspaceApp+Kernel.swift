@@ -154,7 +154,7 @@ extension WorkspaceApp {
                 return ("\(name) | busy \(KernelChoice.elapsed(seconds))", "ui.statusbar.kernel.busy")
             }
             return kernel.state == .busy ? ("\(name) | busy", "ui.statusbar.kernel.busy") : ("\(name) | idle", "ui.statusbar.kernel.idle")
-        case .dead: return ("\(name) | dead", "ui.statusbar.kernel.dead")
+        case .dead(let reason): return ("\(name) | dead (\(reason))", "ui.statusbar.kernel.dead")
         case .shutDown: return ("\(name) | shut down", "ui.statusbar.kernel.dead")
         }
     }
