@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CSpng", path: "Sources/CSpng", providers: [.apt(["libspng-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", path: "Sources/COpenSSLCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CPosixSpawn", path: "Sources/CPosixSpawn"),
+        // JPEG decoding in C: libjpeg's errors longjmp, which must not cross Swift frames.
+        .target(name: "CJpeg", path: "Sources/CJpeg", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // Pure cores: values and state machines, Foundation at most (plus an HMAC provider).
         .target(name: "NotebookFormat"),
@@ -33,7 +35,7 @@ let package = Package(
         // Adapters and shells.
         .target(name: "JupyterClient", dependencies: ["JupyterProtocol", "NotebookFormat", "CZMQ", "CPosixSpawn"]),
         .target(name: "CursesBackend", dependencies: ["TermCore", "CNcursesw"]),
-        .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng"]),
+        .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng", "CJpeg"]),
         .target(name: "TerminalEmulator", dependencies: ["TermCore", "CVTerm"]),
         .target(name: "EditorCore", dependencies: [
             "TermCore", "NotebookFormat", "JupyterClient", "JupyterProtocol",

@@ -58,6 +58,8 @@ final class AppRunner {
             if stop || driver.app.shouldQuit { break }
             loop.turn(until: driver.nextDeadline())
         }
+        // On quit, hang-up and termination alike, before the terminals are hung up.
+        driver.app.saveWorkspace()
         return exitStatus
     }
 

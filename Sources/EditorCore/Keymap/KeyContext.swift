@@ -10,6 +10,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Comparable, Sendable {
     case notebook
     /// A notebook cell being edited (edit mode).
     case notebookEdit = "notebook-edit"
+    /// A notebook cell's output scrolled with the keyboard (output focus, inside command mode).
+    case notebookOutput = "notebook-output"
     /// Editing text: a text file tab, and the text of a notebook cell.
     case editor
     /// Vim-style normal mode while editing text: keys are commands, not text. Only the vim keymap binds it.
@@ -37,6 +39,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Comparable, Sendable {
         case .global, .terminal, .palette, .dialog: return nil
         case .notebook, .editor, .fileBrowser, .terminalNormal, .stdin: return .global
         case .notebookEdit, .editorNormal: return .editor
+        case .notebookOutput: return .notebook
         case .completer, .tooltip: return .notebookEdit
         }
     }
@@ -62,6 +65,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Comparable, Sendable {
         case .global: return "Everywhere, unless the focused context binds the key."
         case .notebook: return "A notebook in command mode (cells selected, not edited)."
         case .notebookEdit: return "Editing the text of a notebook cell (edit mode); falls back to editor."
+        case .notebookOutput: return "Scrolling a cell's output (output focus); falls back to notebook."
         case .editor: return "Editing text: text file tabs and notebook cells."
         case .editorNormal: return "Vim normal mode while editing text; falls back to editor."
         case .fileBrowser: return "The file browser."

@@ -11,6 +11,7 @@ extension NotebookView {
         defer { if modeBefore == .command && model.mode == .edit { enteredEditMode() } }
         defer { syncAssist() }
         if let handled = performAssistCommand(command) { return handled }
+        if let handled = performOutputCommand(command) { return handled }
         if model.mode == .edit, let handled = performInEditMode(command, area: area) { return handled }
         if let handled = performKernelCommand(command) { return handled }
         if let action = Self.commandActions[command.rawValue] {
@@ -71,7 +72,13 @@ extension NotebookView {
     }
 
     func environment(_ area: Rect) -> TextEditorEnvironment {
-        TextEditorEnvironment(now: now, viewportHeight: max(1, area.height - 1), clipboard: nil)
+        TextEditorEnvironment(now: now, viewportHeight: max(1, area.height - 1), clipboard: app?.systemClipboard)
+    }
+
+    /// Puts the text of the cells on the cell clipboard on the system clipboard too (sources
+    /// separated by a blank line), when that is enabled.
+    func copyClipboardCellsToSystem() {
+        app?.copyToSystemClipboard(model.clipboard.map(\.source).joined(separator: "\n\n"))
     }
 
     /// Commands while a cell is edited: text commands go to the editing style; nil when the command
@@ -137,9 +144,13 @@ extension NotebookView {
         a["notebook:insert-cell-below"] = { $0.model.insertCell(below: true) }
         a["notebook:insert-heading-above"] = { $0.model.insertCell(below: false, type: .markdown, source: "# ") }
         a["notebook:insert-heading-below"] = { $0.model.insertCell(below: true, type: .markdown, source: "# ") }
-        a["notebook:cut-cell"] = { $0.model.cutSelected() }
+        a["notebook:cut-cell"] = { v in
+            v.model.cutSelected()
+            v.copyClipboardCellsToSystem()
+        }
         a["notebook:copy-cell"] = { v in
             v.model.copySelected()
+            v.copyClipboardCellsToSystem()
             v.show("copied \(v.model.clipboard.count) cell\(v.model.clipboard.count == 1 ? "" : "s")")
         }
         a["notebook:paste-cell-below"] = { v in if !v.model.paste(below: true) { v.show("no cells copied") } }

@@ -81,7 +81,6 @@ extension NotebookView {
     /// The laid-out block of cell `i` (from the cache).
     func block(_ i: Int, styles: StyleSheet) -> NotebookBlock {
         let cell = model.cells[i]
-        let width = max(1, lastArea.width - Self.gutter)
         let editing = model.mode == .edit && i == model.active
         if editing {
             // While typing, the input is drawn live; only the outputs are laid out (once).
@@ -89,13 +88,12 @@ extension NotebookView {
             outputsOnly.cell.source = ""
             outputsOnly.sourceIsStale = false
             outputsOnly.editor = nil
-            return editingCache.block(outputsOnly, width: width) {
-                NotebookBlock.make(outputsOnly, width: width, language: model.language, maxOutputLines: maxOutputLines, styles: styles)
-            }
+            let options = outputOptions(for: outputsOnly)
+            return editingCache.block(outputsOnly, options: options) { makeBlock(outputsOnly, options: options, styles: styles) }
         }
-        return cache.block(cell, width: width) {
-            NotebookBlock.make(cell, width: width, language: model.language, maxOutputLines: maxOutputLines, styles: styles)
-        }
+        let options = outputOptions(for: cell)
+        let block = cache.block(cell, options: options) { makeBlock(cell, options: options, styles: styles) }
+        return applyingOutputFocus(block, cell: cell, styles: styles)
     }
 
     /// Rows cell `i` takes, the separator row included.
@@ -175,5 +173,15 @@ extension NotebookView {
         let cell = model.activeCell
         guard cell.cellType == .code else { return nil }
         return highlightCache.styler(for: editor.buffer, uid: cell.uid, language: language, styles: styles)
+    }
+}
+
+extension NotebookView {
+    /// The theme changed: every cached block, and the editing cell's outputs, are laid out again
+    /// with the new styles at the next frame.
+    func themeChanged() {
+        cache.removeAll()
+        editingCache.removeAll()
+        lastStyles = nil
     }
 }

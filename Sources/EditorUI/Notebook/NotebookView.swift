@@ -25,6 +25,8 @@ public final class NotebookView: TabContent {
     let cache = NotebookLayoutCache()
     var lastArea = Rect(x: 0, y: 0, width: 80, height: 24)
     let maxOutputLines: Int
+    /// Expanded and focused outputs, wrapping, rendered images.
+    let outputState = NotebookOutputState()
     /// The styles of the last frame (layout resolves them).
     var lastStyles: StyleSheet?
     /// Where the editing cursor was drawn.
@@ -87,12 +89,13 @@ public final class NotebookView: TabContent {
     public var isModified: Bool { document.isModified }
     public var keyContext: KeyContext {
         if let context = assistContext { return context }
-        guard model.mode == .edit else { return .notebook }
+        guard model.mode == .edit else { return outputState.focus == nil ? .notebook : .notebookOutput }
         if let vim, vim.mode != .insert { return .editorNormal }
         return .notebookEdit
     }
 
     public var status: ContentStatus {
+        if let output = outputFocusStatus { return output }
         let m = model
         var position = "Cell \(m.active + 1)/\(m.cells.count)"
         if m.selection.isMultiple { position += " (\(m.selection.range.count) selected)" }
