@@ -137,6 +137,7 @@ extension WorkspaceApp {
         let views = notebookViews.filter { $0.document === document }
         let target = views.first { $0 === workspace.focusedContent } ?? views.first
         target?.showInputPrompt(cellUID: cellUID, requestID: requestID, prompt: prompt, password: password)
+        if let target, target !== workspace.focusedContent { show("\(target.title): a cell waits for input") }
         needsRender = true
     }
 }
