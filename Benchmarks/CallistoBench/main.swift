@@ -31,6 +31,8 @@ case "text":
     TextBench.run(Array(arguments.dropFirst()))
 case "outputs":
     OutputsBench.run(Array(arguments.dropFirst()))
+case "completion":
+    CompletionBench.run(Array(arguments.dropFirst()))
 case "files":
     exit(FilesBench.run(Array(arguments.dropFirst())))
 default:
