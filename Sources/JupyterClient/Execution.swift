@@ -15,6 +15,8 @@ public struct ExecuteOptions: Sendable, Equatable {
     public var userExpressions: [String: String] = [:]
     /// Request metadata (e.g. `cellId`).
     public var metadata: MessageJSON = .object([:])
+    /// The most text the execution's outputs keep (see `OutputArea.memoryLimit`); nil keeps all.
+    public var outputMemoryLimit: Int?
 
     public init(silent: Bool = false, storeHistory: Bool? = nil, allowStdin: Bool = false, stopOnError: Bool = true,
                 userExpressions: [String: String] = [:], metadata: MessageJSON = .object([:])) {

@@ -134,6 +134,7 @@ public struct KernelSession: Sendable {
         let msg = factory.message("execute_request", content: content, metadata: options.metadata)
         let id = msg.header.msgID
         var execution = Execution(requestID: id, code: code)
+        execution.outputs.memoryLimit = options.outputMemoryLimit
         if case .dead(let reason) = state {
             execution.fail(reason)
             executions[id] = execution
@@ -166,6 +167,14 @@ public struct KernelSession: Sendable {
     public mutating func inputReply(_ value: String, for requestID: String) -> [Outgoing] {
         guard let header = pendingInput.removeValue(forKey: requestID) else { return [] }
         return [Outgoing(channel: .stdin, message: factory.message("input_reply", content: ["value": .string(value)], parent: header))]
+    }
+
+    /// Adds an output made on this side to execution `requestID` (the `stdin` stream echoing an
+    /// answered input prompt, as JupyterLab keeps it), reported like the kernel's outputs.
+    public mutating func appendOutput(_ output: KernelOutput, to requestID: String) {
+        guard executions[requestID] != nil else { return }
+        executions[requestID]!.outputs.add(output)
+        events.append(.outputsChanged(requestID: requestID))
     }
 
     /// Whether execution `requestID` waits for input.
