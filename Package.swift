@@ -22,6 +22,7 @@ let package = Package(
         .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa",
                        providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         .systemLibrary(name: "CSpng", path: "Sources/CSpng", providers: [.apt(["libspng-dev"])]),
+        .systemLibrary(name: "CJpeg", path: "Sources/CJpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", path: "Sources/COpenSSLCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CPosixSpawn", path: "Sources/CPosixSpawn"),
 
@@ -33,7 +34,7 @@ let package = Package(
         // Adapters and shells.
         .target(name: "JupyterClient", dependencies: ["JupyterProtocol", "NotebookFormat", "CZMQ", "CPosixSpawn"]),
         .target(name: "CursesBackend", dependencies: ["TermCore", "CNcursesw"]),
-        .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng"]),
+        .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng", "CJpeg"]),
         .target(name: "TerminalEmulator", dependencies: ["TermCore", "CVTerm"]),
         .target(name: "EditorCore", dependencies: [
             "TermCore", "NotebookFormat", "JupyterClient",

@@ -139,10 +139,11 @@ public final class WorkspaceApp {
             needsRender = true
         }
         tickDocuments(now: now)
+        tickFileBrowser(now: now)
     }
 
     /// The next time `tick` has something to do, or nil.
-    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline].compactMap { $0 }.min() }
+    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline, fileBrowserDeadline].compactMap { $0 }.min() }
 
     /// Shows a transient status message.
     public func show(_ text: String, error: Bool = false) {
