@@ -22,9 +22,10 @@ let package = Package(
         .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa",
                        providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
         .systemLibrary(name: "CSpng", path: "Sources/CSpng", providers: [.apt(["libspng-dev"])]),
-        .systemLibrary(name: "CJpeg", path: "Sources/CJpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", path: "Sources/COpenSSLCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CPosixSpawn", path: "Sources/CPosixSpawn"),
+        // JPEG decoding in C: libjpeg's errors longjmp, which must not cross Swift frames.
+        .target(name: "CJpeg", path: "Sources/CJpeg", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // Pure cores: values and state machines, Foundation at most (plus an HMAC provider).
         .target(name: "NotebookFormat"),
@@ -37,14 +38,15 @@ let package = Package(
         .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng", "CJpeg"]),
         .target(name: "TerminalEmulator", dependencies: ["TermCore", "CVTerm"]),
         .target(name: "EditorCore", dependencies: [
-            "TermCore", "NotebookFormat", "JupyterClient",
+            "TermCore", "NotebookFormat", "JupyterClient", "JupyterProtocol",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], plugins: ["EmbedResources"]),
         // Build-time embedding of Keymaps/*.toml and Themes/*.toml into EditorCore.
         .executableTarget(name: "callisto-embed", path: "Sources/callisto-embed"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["callisto-embed"],
                 path: "Sources/EmbedResourcesPlugin"),
-        .target(name: "EditorUI", dependencies: ["EditorCore", "TermCore", "Rendering", "NotebookFormat", "TerminalEmulator"]),
+        .target(name: "EditorUI", dependencies: ["EditorCore", "TermCore", "Rendering", "NotebookFormat", "TerminalEmulator",
+                                                 "JupyterClient", "JupyterProtocol"]),
         .executableTarget(name: "callisto", dependencies: [
             "NotebookFormat", "JupyterProtocol", "JupyterClient", "TermCore", "CursesBackend",
             "Rendering", "TerminalEmulator", "EditorCore", "EditorUI",
@@ -74,7 +76,8 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TermCore", "TestSupport"]),
         .executableTarget(name: "callisto-termtest", dependencies: ["TermCore", "CursesBackend"], path: "Tests/CallistoTermTest"),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
-        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TerminalEmulator", "TestSupport"],
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TerminalEmulator", "TestSupport",
+                                                         "JupyterClient", "JupyterProtocol", "NotebookFormat"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "TerminalEmulatorTests", dependencies: ["TerminalEmulator", "TermCore", "TestSupport"]),

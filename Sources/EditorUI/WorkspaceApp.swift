@@ -28,10 +28,18 @@ public final class WorkspaceApp {
     var loadedFileBrowser: FileBrowserPanel?
     /// Text copied for the system clipboard (OSC 52), taken by the shell with `serviceTerminals()`.
     public internal(set) var copiedText: [String] = []
+    /// Recovery copies kept ready for a crash handler, when the shell wants them.
+    public var crashSnapshots: CrashSnapshots?
+    /// Where themes are found when the user switches theme.
+    public var resourceLocator = ResourceLocator.standard()
     public internal(set) var statusBarVisible: Bool
     public internal(set) var mouseEnabled: Bool
     /// The kernel or process slot of the status bar (text and theme scope), set by kernel features.
     public var kernelStatus: (text: String, scope: String)?
+    /// The kernels of the open notebooks.
+    public let kernels = KernelRegistry()
+    /// Where and when the workspace is saved, when it is (see `WorkspaceApp+Restore`).
+    public internal(set) var workspaceSaver: WorkspaceSaver?
 
     /// The status message and when it disappears.
     public internal(set) var message: (text: String, isError: Bool, expires: ContinuousClock.Instant)?
@@ -123,11 +131,20 @@ public final class WorkspaceApp {
         case .focus: return
         }
         needsRender = true
+        workspaceSaver?.noteActivity(now: now)
     }
 
     /// The terminal changed size.
     public func resize(to newSize: Size) {
         size = newSize
+        needsRender = true
+    }
+
+    /// Switches to `theme`: new styles, every cached layout dropped, a full redraw.
+    public func apply(theme: Theme) {
+        settings.theme = theme
+        styles = StyleSheet(theme: theme, monochrome: capabilities.prefersReverseVideo)
+        themeChanged()
         needsRender = true
     }
 
@@ -140,10 +157,14 @@ public final class WorkspaceApp {
         }
         tickDocuments(now: now)
         tickFileBrowser(now: now)
+        tickKernels(now: now)
+        saveWorkspaceIfDue(now: now)
     }
 
     /// The next time `tick` has something to do, or nil.
-    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline, fileBrowserDeadline].compactMap { $0 }.min() }
+    public var nextDeadline: ContinuousClock.Instant? {
+        [message?.expires, documentDeadline, kernelDeadline, workspaceSaver?.deadline, fileBrowserDeadline].compactMap { $0 }.min()
+    }
 
     /// Shows a transient status message.
     public func show(_ text: String, error: Bool = false) {

@@ -1,7 +1,6 @@
-internal import CJpeg
 import Foundation
 
-/// Image files decoded for the image view: PNG (libspng) and JPEG (libjpeg), recognised by their
+/// Image files decoded for the image view: PNG (libspng) and JPEG (libjpeg, see `CJpeg`), recognised by their
 /// first bytes whatever the name says; a GIF's size is read from its header but it is not decoded.
 /// Decoding is limited like `ImageText`'s (`maxSide`, `maxPixels`), so a hostile header cannot ask
 /// for gigabytes.
@@ -52,7 +51,10 @@ public enum ImageFile {
             case let .failure(m): return .failure(Failure(format: .png, reason: "cannot decode the PNG: \(m)"))
             }
         case .jpeg:
-            return decodeJPEG(data)
+            switch ImageText.decodeJPEG(data) {
+            case let .success(p): return .success(Decoded(format: .jpeg, pixels: p))
+            case let .failure(m): return .failure(Failure(format: .jpeg, reason: "cannot decode the JPEG: \(m)"))
+            }
         case .gif:
             let b = [UInt8](data.prefix(10))
             let (w, h) = b.count >= 10 ? (Int(b[6]) | Int(b[7]) << 8, Int(b[8]) | Int(b[9]) << 8) : (0, 0)
@@ -66,26 +68,5 @@ public enum ImageFile {
     public static func draw(_ image: Decoded, maxWidth: Int, maxHeight: Int, colors: ImageText.ColorMode = .truecolor,
                             symbols: ImageText.Symbols = .blocks) -> [RenderedLine] {
         ImageText.draw(image.pixels, maxWidth: max(1, maxWidth), maxHeight: max(1, maxHeight), colors: colors, symbols: symbols)
-    }
-
-    static func decodeJPEG(_ data: Data) -> Result<Decoded, Failure> {
-        let bytes = [UInt8](data)
-        var out: UnsafeMutablePointer<UInt8>?
-        var w: Int32 = 0, h: Int32 = 0
-        var message = [CChar](repeating: 0, count: 256)
-        let limit = UInt(min(ImageText.maxPixels, Int(ImageText.maxSide) * Int(ImageText.maxSide)))
-        let rc = bytes.withUnsafeBufferPointer { buf in
-            callisto_jpeg_decode(buf.baseAddress, UInt(buf.count), limit, &out, &w, &h, &message, Int32(message.count))
-        }
-        guard rc == 0, let out else {
-            let text = message.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-            return .failure(Failure(format: .jpeg, reason: "cannot decode the JPEG: \(text)"))
-        }
-        defer { free(out) }
-        guard w > 0, h > 0, UInt32(w) <= ImageText.maxSide, UInt32(h) <= ImageText.maxSide else {
-            return .failure(Failure(format: .jpeg, width: Int(w), height: Int(h), reason: "\(w)×\(h) is too large"))
-        }
-        let rgba = Array(UnsafeBufferPointer(start: out, count: Int(w) * Int(h) * 4))
-        return .success(Decoded(format: .jpeg, pixels: ImageText.Pixels(width: Int(w), height: Int(h), rgba: rgba)))
     }
 }

@@ -83,16 +83,17 @@ extension WorkspaceApp {
     /// Runs the documents' timers (autosave, periodic recovery copies).
     func tickDocuments(now: ContinuousClock.Instant) {
         let views = documentViews
-        guard !views.isEmpty else { return }
         let recovery = self.recovery
+        crashSnapshots?.refresh(notebookViews.map(\.document), recovery: recovery, now: now)
+        guard !views.isEmpty else { return }
         for view in views where (view.deadline.map { now >= $0 } ?? false) {
             view.tick(now: now, recovery: recovery)
             needsRender = true
         }
     }
 
-    /// The next time a document timer is due.
-    var documentDeadline: ContinuousClock.Instant? { documentViews.compactMap(\.deadline).min() }
+    /// The next time a document timer (or a crash snapshot) is due.
+    var documentDeadline: ContinuousClock.Instant? { (documentViews.compactMap(\.deadline) + [crashSnapshots?.due].compactMap { $0 }).min() }
 
     /// Offers a recovery copy of `doc` that differs from it: restore or discard.
     func offerRecovery(_ doc: NotebookDocument) {
