@@ -157,13 +157,14 @@ public final class WorkspaceApp {
             needsRender = true
         }
         tickDocuments(now: now)
+        tickFileBrowser(now: now)
         tickKernels(now: now)
         saveWorkspaceIfDue(now: now)
     }
 
     /// The next time `tick` has something to do, or nil.
     public var nextDeadline: ContinuousClock.Instant? {
-        [message?.expires, documentDeadline, kernelDeadline, workspaceSaver?.deadline].compactMap { $0 }.min()
+        [message?.expires, documentDeadline, kernelDeadline, workspaceSaver?.deadline, fileBrowserDeadline].compactMap { $0 }.min()
     }
 
     /// Shows a transient status message.
