@@ -19,6 +19,7 @@ static inline int cnc_COLORS(void) { return COLORS; }
 static inline int cnc_COLOR_PAIRS(void) { return COLOR_PAIRS; }
 static inline void cnc_set_escdelay(int ms) { set_escdelay(ms); }
 static inline void cnc_getmaxyx(WINDOW *w, int *y, int *x) { getmaxyx(w, *y, *x); }
+static inline void cnc_getyx(WINDOW *w, int *y, int *x) { getyx(w, *y, *x); }
 static inline int cnc_KEY_F(int n) { return KEY_F(n); }
 static const attr_t CNC_A_NORMAL = A_NORMAL;
 static const attr_t CNC_A_UNDERLINE = A_UNDERLINE;

@@ -48,12 +48,19 @@ extension CursesBackend {
             depth = ColorDepth.detect(environment: environment, terminfoColors: colors)
             let ncursesDepth = ColorDepth.detect(environment: ["TERM": "x"], terminfoColors: colors)
             directColor = colors >= 0x1000000
-            if depth > ncursesDepth { depth = ncursesDepth }
+            drawDepth = min(depth, ncursesDepth)
+            // True colour asked for but not in terminfo: ncurses draws an approximation, the overlay the RGB.
+            if depth == .trueColor && ncursesDepth < .trueColor && ncursesDepth >= .ansi8 {
+                overlay = TrueColorOverlay()
+            } else {
+                depth = drawDepth
+            }
             pairs = ColorPairCache(capacity: Int(cnc_COLOR_PAIRS()))
         } else {
             depth = .monochrome
+            drawDepth = .monochrome
         }
-        if let nc = environment["NO_COLOR"], !nc.isEmpty { depth = .monochrome }
+        if let nc = environment["NO_COLOR"], !nc.isEmpty { depth = .monochrome; drawDepth = .monochrome; overlay = nil }
         capabilities.colorDepth = depth
         capabilities.unicodeLineDrawing = terminalType != "vt100"
     }
@@ -94,7 +101,10 @@ extension CursesBackend {
     /// Writes one cell. A character whose width the C library disagrees with (an emoji made wide by
     /// VS16, a flag) is written in a form ncurses measures the same way we do, so columns never drift.
     func put(_ cell: Cell, row: Int32, column: Int32, window: UnsafeMutablePointer<WINDOW>?) {
-        let style = cell.style.degraded(to: capabilities.colorDepth)
+        if overlay != nil {
+            overlay!.drew(cell, style: cell.style.degraded(to: capabilities.colorDepth), at: Point(x: Int(column), y: Int(row)))
+        }
+        let style = cell.style.degraded(to: drawDepth)
         let fg = colorNumber(style.foreground), bg = colorNumber(style.background)
         let pair = pairs.pair(fg: fg, bg: bg) { n, f, b in init_extended_pair(n, f, b) == OK }
         var chars = CursesBackend.wideChars(cell)

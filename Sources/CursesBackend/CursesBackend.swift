@@ -32,7 +32,13 @@ public final class CursesBackend: TerminalBackend {
     var entered = false
     var pairs = ColorPairCache(capacity: 0)
     var directColor = false
+    /// The depth ncurses draws at; below `capabilities.colorDepth` when the true-colour overlay is on.
+    var drawDepth = ColorDepth.monochrome
+    /// RGB cells written with raw SGR after ncurses' update, when COLORTERM asks for true colour but
+    /// the terminfo entry has no direct colour.
+    var overlay: TrueColorOverlay?
     var ownedFD: Int32 = -1
+    let crashTest: String?
 
     /// A backend on the process's terminal: stdin/stdout when both are ttys, otherwise `/dev/tty`.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -40,6 +46,7 @@ public final class CursesBackend: TerminalBackend {
         self.environment = environment
         wantMouse = mouse
         wantExtendedKeys = extendedKeys
+        crashTest = CrashTest.kind(environment)
         if isatty(0) == 1 && isatty(1) == 1 {
             inputFD = 0
             outputFD = 1
@@ -106,6 +113,7 @@ public final class CursesBackend: TerminalBackend {
     public func resume() {
         if !entered { try? enter() } else { writeOut(TerminalModes.enable(mouse: wantMouse, extendedKeys: wantExtendedKeys)) }
         clearok(cnc_curscr(), true)
+        overlay?.willRepaintAll()
         pairs.reset()
     }
 
@@ -120,6 +128,7 @@ public final class CursesBackend: TerminalBackend {
         }
         updateSize()
         clearok(cnc_curscr(), true)
+        overlay?.reset()
         return size
     }
 
@@ -142,6 +151,7 @@ public final class CursesBackend: TerminalBackend {
             out += buffer[0..<n]
             if n < buffer.count { break }
         }
+        CrashTest.check(out, kind: crashTest)
         return out
     }
 
@@ -149,7 +159,11 @@ public final class CursesBackend: TerminalBackend {
 
     public func draw(_ diff: BufferDiff) {
         guard entered else { return }
-        if diff.isFull { pairs.reset(); clearok(cnc_curscr(), true) }
+        if diff.isFull {
+            pairs.reset()
+            clearok(cnc_curscr(), true)
+            overlay?.reset()
+        }
         let win = cnc_stdscr()
         for run in diff.runs {
             var x = run.column
@@ -175,6 +189,12 @@ public final class CursesBackend: TerminalBackend {
         guard entered else { return }
         wnoutrefresh(cnc_stdscr())
         doupdate()
+        if overlay != nil {
+            var y: Int32 = 0, x: Int32 = 0
+            cnc_getyx(cnc_curscr(), &y, &x)
+            let bytes = overlay!.takeOutput(cursor: Point(x: Int(x), y: Int(y)))
+            if !bytes.isEmpty { writeOut(bytes) }
+        }
     }
 
     public func writeRaw(_ sequence: String) {
@@ -183,7 +203,7 @@ public final class CursesBackend: TerminalBackend {
         writeOut(sequence)
     }
 
-    private func writeOut(_ s: String) {
+    func writeOut(_ s: String) {
         var bytes = Array(s.utf8)
         var offset = 0
         while offset < bytes.count {

@@ -7,7 +7,8 @@ import Glibc
 /// While armed, the bytes that leave every mode (input protocols, attributes, cursor, alternate screen)
 /// and the termios found at start are kept in plain memory; the handlers write them with `write(2)`,
 /// restore termios with `tcsetattr`, then re-raise the signal with its default action. Both calls are
-/// async-signal-safe.
+/// async-signal-safe. A crash hook (`setCrashHook`) runs after the terminal is restored and before the
+/// signal is re-raised, e.g. to write recovery copies prepared earlier.
 public enum TerminalGuard {
     static let crashSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP]
 
@@ -31,6 +32,12 @@ public enum TerminalGuard {
         }
     }
 
+    /// Sets the function the crash handlers call after restoring the terminal; it must be
+    /// async-signal-safe. nil removes it.
+    public static func setCrashHook(_ hook: (@convention(c) () -> Void)?) {
+        GuardState.crashHook = hook
+    }
+
     /// Disarms the guard (after a normal leave).
     static func disarm() {
         GuardState.armed = 0
@@ -47,6 +54,10 @@ public enum TerminalGuard {
 
     private static let crashHandler: @convention(c) (Int32) -> Void = { sig in
         TerminalGuard.emergencyRestore()
+        if let hook = GuardState.crashHook {
+            GuardState.crashHook = nil
+            hook()
+        }
         signal(sig, SIG_DFL)
         raise(sig)
     }
@@ -60,4 +71,5 @@ enum GuardState {
     nonisolated(unsafe) static var count = 0
     nonisolated(unsafe) static var termios: UnsafeMutablePointer<termios>?
     nonisolated(unsafe) static var atexitRegistered: Int32 = 0
+    nonisolated(unsafe) static var crashHook: (@convention(c) () -> Void)?
 }

@@ -62,7 +62,8 @@ public struct Dialog {
 
     /// The box the dialog takes in `area`.
     public func frame(in area: Rect) -> Rect {
-        let width = min(max(30, min(area.width - 4, max(message.displayWidth, title.displayWidth) + 6)), 70)
+        let buttonsWidth = buttons.reduce(0) { $0 + $1.displayWidth + 5 }
+        let width = min(max(30, min(area.width - 4, max(message.displayWidth + 6, title.displayWidth + 6, buttonsWidth + 2))), 70)
         let body = Text(message).wrapped(width: max(1, width - 4)).height
         let height = body + (text == nil ? 4 : 6)
         return Rect(x: area.x + max(0, (area.width - width) / 2), y: area.y + max(0, (area.height - height) / 2),

@@ -63,6 +63,7 @@ extension WorkspaceApp {
             app.palette = nil
             app.keyHelp = KeyHelpView(keymap: app.settings.keymap, context: app.keyContext, registry: app.registry)
         }
+        h["apputils:change-theme"] = { $0.chooseTheme() }
         h["apputils:toggle-mouse"] = { app in
             app.mouseEnabled.toggle()
             app.requests.append(.mouse(app.mouseEnabled))

@@ -28,10 +28,16 @@ public final class WorkspaceApp {
     var loadedFileBrowser: FileBrowserPanel?
     /// Text copied for the system clipboard (OSC 52), taken by the shell with `serviceTerminals()`.
     public internal(set) var copiedText: [String] = []
+    /// Recovery copies kept ready for a crash handler, when the shell wants them.
+    public var crashSnapshots: CrashSnapshots?
+    /// Where themes are found when the user switches theme.
+    public var resourceLocator = ResourceLocator.standard()
     public internal(set) var statusBarVisible: Bool
     public internal(set) var mouseEnabled: Bool
     /// The kernel or process slot of the status bar (text and theme scope), set by kernel features.
     public var kernelStatus: (text: String, scope: String)?
+    /// The kernels of the open notebooks.
+    public let kernels = KernelRegistry()
     /// Where and when the workspace is saved, when it is (see `WorkspaceApp+Restore`).
     public internal(set) var workspaceSaver: WorkspaceSaver?
 
@@ -134,6 +140,14 @@ public final class WorkspaceApp {
         needsRender = true
     }
 
+    /// Switches to `theme`: new styles, every cached layout dropped, a full redraw.
+    public func apply(theme: Theme) {
+        settings.theme = theme
+        styles = StyleSheet(theme: theme, monochrome: capabilities.prefersReverseVideo)
+        themeChanged()
+        needsRender = true
+    }
+
     /// Lets timers run: drops an expired status message.
     public func tick(now: ContinuousClock.Instant) {
         self.now = now
@@ -142,11 +156,14 @@ public final class WorkspaceApp {
             needsRender = true
         }
         tickDocuments(now: now)
+        tickKernels(now: now)
         saveWorkspaceIfDue(now: now)
     }
 
     /// The next time `tick` has something to do, or nil.
-    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline, workspaceSaver?.deadline].compactMap { $0 }.min() }
+    public var nextDeadline: ContinuousClock.Instant? {
+        [message?.expires, documentDeadline, kernelDeadline, workspaceSaver?.deadline].compactMap { $0 }.min()
+    }
 
     /// Shows a transient status message.
     public func show(_ text: String, error: Bool = false) {

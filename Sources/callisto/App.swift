@@ -12,6 +12,8 @@ enum App {
         let terminal = try AppTerminals.make(mouse: configuration.mouse, extendedKeys: configuration.extendedKeys)
         let signals = try AppTerminals.signals()
         let app = WorkspaceApp(settings: settings, size: terminal.size, capabilities: terminal.capabilities)
+        app.crashSnapshots = CrashSnapshots()
+        AppTerminals.onCrash(CrashRecoverySnapshot.writeAllHandler)
         let directory = FileManager.default.currentDirectoryPath
         app.start(paths: paths, launch: .plan(directory: directory, paths: paths, noRestore: noRestore, name: workspace),
                   store: .fromEnvironment())

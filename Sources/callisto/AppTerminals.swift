@@ -11,6 +11,11 @@ enum AppTerminals {
         try CursesBackend(mouse: mouse, extendedKeys: extendedKeys)
     }
 
+    /// Runs `hook` (async-signal-safe) when the process crashes, after the terminal is restored.
+    static func onCrash(_ hook: @escaping @convention(c) () -> Void) {
+        TerminalGuard.setCrashHook(hook)
+    }
+
     static func signals() throws -> any AppSignalSource {
         try SignalPipe()
     }

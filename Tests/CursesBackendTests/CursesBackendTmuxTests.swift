@@ -63,6 +63,26 @@ struct CursesBackendTmuxTests {
         }
     }
 
+    @Test(arguments: ["truecolor", "24bit"])
+    func trueColourWithoutDirectColourInTerminfo(_ colorterm: String) throws {
+        // xterm-256color has no direct colour in terminfo: the RGB colours come from the overlay.
+        let session = try start(term: "xterm-256color", environment: ["COLORTERM": colorterm])
+        defer { session.close() }
+        #expect(try session.capture().contains("depth=trueColor"))
+        let styled = try session.waitFor(escapes: true, "the RGB cells") { $0.contains("38;2;") }
+        #expect(styled.contains("\u{1b}[38;2;255;135;0m\u{1b}[49m orange") || styled.contains("\u{1b}[38;2;255;135;0m orange"),
+                "the exact 24-bit colour: \(styled.debugDescription)")
+        #expect(styled.contains("\u{1b}[38;5;196m\u{1b}[48;5;21m日本語"), "256-colour cells as before")
+        #expect(styled.contains("\u{1b}[4mé"))
+        let rows = try session.capture().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(rows[1].hasPrefix("日本語 😀 é orange"), "text in place after the overlay")
+        // A resize repaints; the RGB cells are written again.
+        try session.resize(width: 50, height: 10)
+        try session.waitFor(escapes: true, "the smaller frame with its RGB cells") {
+            $0.contains("termtest 50x10") && $0.contains("38;2;255;135;0m")
+        }
+    }
+
     @Test func decodesKeysPasteMouseAndFocus() throws {
         let session = try start(height: 24)
         defer { session.close() }

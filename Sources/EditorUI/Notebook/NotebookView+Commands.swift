@@ -9,7 +9,11 @@ extension NotebookView {
         revealPending = true
         let modeBefore = model.mode
         defer { if modeBefore == .command && model.mode == .edit { enteredEditMode() } }
+        defer { syncAssist() }
+        if let handled = performAssistCommand(command) { return handled }
+        if let handled = performOutputCommand(command) { return handled }
         if model.mode == .edit, let handled = performInEditMode(command, area: area) { return handled }
+        if let handled = performKernelCommand(command) { return handled }
         if let action = Self.commandActions[command.rawValue] {
             action(self)
             return true
@@ -26,7 +30,8 @@ extension NotebookView {
     /// Vim-style editing reads every key of a cell being edited; keys it does not use (Ctrl+S,
     /// Ctrl+Enter, Esc in normal mode) go on to the keymap.
     public func interceptKey(_ key: Key, area: Rect) -> Bool {
-        guard model.mode == .edit, vim != nil else { return false }
+        guard model.mode == .edit, vim != nil, !assistBinds(key) else { return false }
+        defer { syncAssist() }
         lastArea = area
         let env = environment(area)
         let outcome = model.editActive { state in vim!.handle(key, state: &state, env: env) }
@@ -37,7 +42,9 @@ extension NotebookView {
 
     public func handleKey(_ key: Key, area: Rect) -> Bool {
         lastArea = area
+        if inputPromptFocused { handlePromptKey(key); return true }
         guard model.mode == .edit else { return false }
+        defer { syncAssist() }
         revealPending = true
         let env = environment(area)
         let outcome = model.editActive { state in style.handle(key, state: &state, env: env) }
@@ -45,7 +52,9 @@ extension NotebookView {
     }
 
     public func handlePaste(_ text: String, area: Rect) -> Bool {
+        if inputPromptFocused { assist.prompt?.insert(text); return true }
         guard model.mode == .edit else { return false }
+        defer { syncAssist() }
         revealPending = true
         let now = self.now
         model.editActive { $0.insertText(text, now: now) }
@@ -63,7 +72,13 @@ extension NotebookView {
     }
 
     func environment(_ area: Rect) -> TextEditorEnvironment {
-        TextEditorEnvironment(now: now, viewportHeight: max(1, area.height - 1), clipboard: nil)
+        TextEditorEnvironment(now: now, viewportHeight: max(1, area.height - 1), clipboard: app?.systemClipboard)
+    }
+
+    /// Puts the text of the cells on the cell clipboard on the system clipboard too (sources
+    /// separated by a blank line), when that is enabled.
+    func copyClipboardCellsToSystem() {
+        app?.copyToSystemClipboard(model.clipboard.map(\.source).joined(separator: "\n\n"))
     }
 
     /// Commands while a cell is edited: text commands go to the editing style; nil when the command
@@ -87,7 +102,7 @@ extension NotebookView {
         guard command.rawValue.hasPrefix("editor:") else { return nil }
         let env = environment(area)
         let outcome = model.editActive { state in style.run(command, on: &state, env: env) }
-        if case .command = outcome { return false }
+        if case let .command(next) = outcome { return next != command && perform(next, area: area) }
         return apply(outcome, area: area)
     }
 
@@ -129,9 +144,13 @@ extension NotebookView {
         a["notebook:insert-cell-below"] = { $0.model.insertCell(below: true) }
         a["notebook:insert-heading-above"] = { $0.model.insertCell(below: false, type: .markdown, source: "# ") }
         a["notebook:insert-heading-below"] = { $0.model.insertCell(below: true, type: .markdown, source: "# ") }
-        a["notebook:cut-cell"] = { $0.model.cutSelected() }
+        a["notebook:cut-cell"] = { v in
+            v.model.cutSelected()
+            v.copyClipboardCellsToSystem()
+        }
         a["notebook:copy-cell"] = { v in
             v.model.copySelected()
+            v.copyClipboardCellsToSystem()
             v.show("copied \(v.model.clipboard.count) cell\(v.model.clipboard.count == 1 ? "" : "s")")
         }
         a["notebook:paste-cell-below"] = { v in if !v.model.paste(below: true) { v.show("no cells copied") } }

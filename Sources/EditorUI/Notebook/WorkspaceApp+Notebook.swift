@@ -80,8 +80,9 @@ extension WorkspaceApp {
     /// Runs the notebooks' timers (autosave, periodic recovery copies).
     func tickDocuments(now: ContinuousClock.Instant) {
         let views = notebookViews
-        guard !views.isEmpty else { return }
         let recovery = self.recovery
+        crashSnapshots?.refresh(views.map(\.document), recovery: recovery, now: now)
+        guard !views.isEmpty else { return }
         for view in views where (view.deadline.map { now >= $0 } ?? false) {
             view.tick(now: now, recovery: recovery)
             needsRender = true
@@ -89,7 +90,7 @@ extension WorkspaceApp {
     }
 
     /// The next time a notebook timer is due.
-    var documentDeadline: ContinuousClock.Instant? { notebookViews.compactMap(\.deadline).min() }
+    var documentDeadline: ContinuousClock.Instant? { (notebookViews.compactMap(\.deadline) + [crashSnapshots?.due].compactMap { $0 }).min() }
 
     /// Offers a recovery copy of `doc` that differs from it: restore or discard.
     func offerRecovery(_ doc: NotebookDocument) {
