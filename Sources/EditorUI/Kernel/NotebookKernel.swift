@@ -367,7 +367,7 @@ public final class NotebookKernel {
                 failQueue(reason: "an earlier cell failed")
                 onMessage("\(n) queued cell\(n == 1 ? "" : "s") not run after the error", false)
             }
-        case .aborted?, .failed?:
+        case .aborted?, .failed?, .noReply?:
             aborted.insert(uid)
             document.model.touch(uid: uid)
         case nil:
