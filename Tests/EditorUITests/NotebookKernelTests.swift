@@ -276,10 +276,11 @@ extension NotebookKernelTests {
         k.press("<C-Enter>")
         try k.waitIdle()
         #expect(k.stdout(0) == "\(pid)\n")
-        // Without an input handler, an input request is announced; interrupting ends the cell.
+        // An input request opens the inline prompt; leaving it and interrupting ends the cell.
         k.view.model.select(1)
         k.press("<C-Enter>")
-        try k.wait("the input message") { k.app.message?.text.contains("asks for input") == true }
+        try k.wait("the input prompt") { k.view.isAwaitingInput }
+        k.press("<Esc>")
         k.press("i i")
         try k.waitIdle()
         #expect(k.model.cells[1].cell.outputs.contains { $0.outputType == .error })
