@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CSpng", path: "Sources/CSpng", providers: [.apt(["libspng-dev"])]),
         .systemLibrary(name: "COpenSSLCrypto", path: "Sources/COpenSSLCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CPosixSpawn", path: "Sources/CPosixSpawn"),
+        // JPEG decoding in C: libjpeg's errors longjmp, which must not cross Swift frames.
+        .target(name: "CJpeg", path: "Sources/CJpeg", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // Pure cores: values and state machines, Foundation at most (plus an HMAC provider).
         .target(name: "NotebookFormat"),
@@ -33,17 +35,18 @@ let package = Package(
         // Adapters and shells.
         .target(name: "JupyterClient", dependencies: ["JupyterProtocol", "NotebookFormat", "CZMQ", "CPosixSpawn"]),
         .target(name: "CursesBackend", dependencies: ["TermCore", "CNcursesw"]),
-        .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng"]),
+        .target(name: "Rendering", dependencies: ["TermCore", "CCmarkGFM", "CChafa", "CSpng", "CJpeg"]),
         .target(name: "TerminalEmulator", dependencies: ["TermCore", "CVTerm"]),
         .target(name: "EditorCore", dependencies: [
-            "TermCore", "NotebookFormat", "JupyterClient",
+            "TermCore", "NotebookFormat", "JupyterClient", "JupyterProtocol",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], plugins: ["EmbedResources"]),
         // Build-time embedding of Keymaps/*.toml and Themes/*.toml into EditorCore.
         .executableTarget(name: "callisto-embed", path: "Sources/callisto-embed"),
         .plugin(name: "EmbedResources", capability: .buildTool(), dependencies: ["callisto-embed"],
                 path: "Sources/EmbedResourcesPlugin"),
-        .target(name: "EditorUI", dependencies: ["EditorCore", "TermCore", "Rendering", "NotebookFormat", "TerminalEmulator"]),
+        .target(name: "EditorUI", dependencies: ["EditorCore", "TermCore", "Rendering", "NotebookFormat", "TerminalEmulator",
+                                                 "JupyterClient", "JupyterProtocol"]),
         .executableTarget(name: "callisto", dependencies: [
             "NotebookFormat", "JupyterProtocol", "JupyterClient", "TermCore", "CursesBackend",
             "Rendering", "TerminalEmulator", "EditorCore", "EditorUI",
@@ -73,7 +76,8 @@ let package = Package(
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TermCore", "TestSupport"]),
         .executableTarget(name: "callisto-termtest", dependencies: ["TermCore", "CursesBackend"], path: "Tests/CallistoTermTest"),
         .testTarget(name: "EditorCoreTests", dependencies: ["EditorCore", "TestSupport"]),
-        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TerminalEmulator", "TestSupport"],
+        .testTarget(name: "EditorUITests", dependencies: ["EditorUI", "EditorCore", "TermCore", "TerminalEmulator", "TestSupport",
+                                                         "JupyterClient", "JupyterProtocol", "NotebookFormat"],
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "TerminalEmulatorTests", dependencies: ["TerminalEmulator", "TermCore", "TestSupport"]),

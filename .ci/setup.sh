@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(pkg-config libncurses-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libzmq3-dev
-    libvterm-dev libchafa-dev libglib2.0-dev libspng-dev libssl-dev tmux python3 python3-venv)
+    libvterm-dev libchafa-dev libglib2.0-dev libspng-dev libjpeg-dev libssl-dev tmux python3 python3-venv less)
+# The terminal pane tests run vi inside a pane: any vim will do, vim-tiny when there is none.
+command -v vi >/dev/null || APT_PACKAGES+=(vim-tiny)
 LOG=.build/setup.log
 mkdir -p .build
 

@@ -15,10 +15,13 @@ public struct CommandPalette {
     /// Entries shown at once (set by the last render).
     var visibleRows = 10
 
+    /// Contexts whose commands only make sense inside them (the palette, dialogs, popups, input
+    /// prompts): the palette does not list them.
+    public static let hiddenContexts: Set<KeyContext> = [.palette, .dialog, .completer, .tooltip, .stdin]
+
     /// A palette over `registry`, showing the keys of `trie`.
     public init(registry: CommandRegistry, trie: KeyTrie) {
-        // Commands of the palette and of dialogs only make sense inside them.
-        self.registry = CommandRegistry(registry.commands.filter { $0.id != .none && $0.context != .palette && $0.context != .dialog })
+        self.registry = CommandRegistry(registry.commands.filter { $0.id != .none && !Self.hiddenContexts.contains($0.context) })
         var keys: [CommandID: String] = [:]
         for id in Set(trie.bindings.map(\.command)) {
             keys[id] = trie.displayBindings(for: id).prefix(2).map(\.notation).joined(separator: ", ")

@@ -78,7 +78,7 @@ extension WorkspaceApp {
         if !dialogs.isEmpty { model.mode = "DIALOG" }
         model.pendingKeys = pending.notation
         model.message = message.map { ($0.text, $0.isError) }
-        model.kernel = kernelStatus
+        model.kernel = focusedKernelStatus ?? kernelStatus
         return model
     }
 

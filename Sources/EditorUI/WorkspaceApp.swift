@@ -36,6 +36,10 @@ public final class WorkspaceApp {
     public internal(set) var mouseEnabled: Bool
     /// The kernel or process slot of the status bar (text and theme scope), set by kernel features.
     public var kernelStatus: (text: String, scope: String)?
+    /// The kernels of the open notebooks.
+    public let kernels = KernelRegistry()
+    /// Where and when the workspace is saved, when it is (see `WorkspaceApp+Restore`).
+    public internal(set) var workspaceSaver: WorkspaceSaver?
 
     /// The status message and when it disappears.
     public internal(set) var message: (text: String, isError: Bool, expires: ContinuousClock.Instant)?
@@ -127,6 +131,7 @@ public final class WorkspaceApp {
         case .focus: return
         }
         needsRender = true
+        workspaceSaver?.noteActivity(now: now)
     }
 
     /// The terminal changed size.
@@ -151,10 +156,14 @@ public final class WorkspaceApp {
             needsRender = true
         }
         tickDocuments(now: now)
+        tickKernels(now: now)
+        saveWorkspaceIfDue(now: now)
     }
 
     /// The next time `tick` has something to do, or nil.
-    public var nextDeadline: ContinuousClock.Instant? { [message?.expires, documentDeadline].compactMap { $0 }.min() }
+    public var nextDeadline: ContinuousClock.Instant? {
+        [message?.expires, documentDeadline, kernelDeadline, workspaceSaver?.deadline].compactMap { $0 }.min()
+    }
 
     /// Shows a transient status message.
     public func show(_ text: String, error: Bool = false) {

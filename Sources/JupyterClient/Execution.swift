@@ -15,6 +15,8 @@ public struct ExecuteOptions: Sendable, Equatable {
     public var userExpressions: [String: String] = [:]
     /// Request metadata (e.g. `cellId`).
     public var metadata: MessageJSON = .object([:])
+    /// The most text the execution's outputs keep (see `OutputArea.memoryLimit`); nil keeps all.
+    public var outputMemoryLimit: Int?
 
     public init(silent: Bool = false, storeHistory: Bool? = nil, allowStdin: Bool = false, stopOnError: Bool = true,
                 userExpressions: [String: String] = [:], metadata: MessageJSON = .object([:])) {
@@ -37,6 +39,10 @@ public enum ExecutionStatus: Sendable, Equatable {
     case aborted
     /// The kernel died or restarted before the execution ended.
     case failed(String)
+    /// The kernel went idle after it and answered a later shell request first, so its
+    /// `execute_reply` will never come. ipykernel drops the reply when a SIGINT lands while it
+    /// prepares or wraps up the cell (outside the cell's own code): the request ends without a result.
+    case noReply
 }
 
 /// Header dates of the messages that frame an execution (kernel clock), as sent.
@@ -154,6 +160,15 @@ public struct Execution: Sendable {
         }
         if state == .pending { state = .running }
         finishIfComplete()
+    }
+
+    /// Whether the kernel went idle after it while its `execute_reply` is still missing.
+    public var awaitsReplyAfterIdle: Bool { gotIdle && replyStatus == nil && !isFinished }
+
+    /// Ends the execution whose reply is known to be lost (see `ExecutionStatus.noReply`).
+    public mutating func endWithoutReply() {
+        guard awaitsReplyAfterIdle else { return }
+        state = .finished(.noReply)
     }
 
     /// Ends the execution because the kernel died or restarted.

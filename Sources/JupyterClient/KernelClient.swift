@@ -113,6 +113,11 @@ public final class KernelClient {
         send(session.inputReply(value, for: requestID))
     }
 
+    /// Adds an output made on this side to execution `requestID` (see `KernelSession.appendOutput`).
+    public func appendOutput(_ output: KernelOutput, to requestID: String) {
+        session.appendOutput(output, to: requestID)
+    }
+
     /// The execution `requestID`.
     public func execution(_ requestID: String) -> Execution? { session.executions[requestID] }
 

@@ -88,12 +88,24 @@ public final class KernelManager {
     /// Restarts the kernel with the same connection file, ports and key; the client keeps its
     /// sockets and probes again. Open requests end with "kernel restarted".
     public func restart(timeout: TimeInterval = 60) throws {
+        try beginRestart()
+        try client.waitUntilReady(timeout: timeout)
+    }
+
+    /// Restarts the kernel without waiting for it: the old process is stopped (a `shutdown_request`
+    /// with up to 2 s to exit, then signals), a new one spawned with the same connection file, and
+    /// the client starts probing; the caller's loop sees `KernelEvent.ready` (or `died`) later.
+    /// Open requests end with "kernel restarted". Works on a dead kernel too.
+    public func beginRestart() throws {
+        guard !shutDown else { throw KernelError.died("shut down") }
         if let old = client.detachProcess() { stop(old, restart: true) }
         client.discardIncoming()
         let process = try Self.spawn(spec: spec, connectionFile: connectionFile, options: options)
         client.restarted(process: process)
-        try client.waitUntilReady(timeout: timeout)
     }
+
+    /// Whether `shutdown()` ran.
+    public var isShutDown: Bool { shutDown }
 
     /// Shuts the kernel down (idempotent): `shutdown_request` on control, up to 2 s for it to exit,
     /// then SIGTERM to its process group, 2 s, then SIGKILL; reaped; connection file removed.

@@ -20,6 +20,11 @@ public struct KernelSession: Sendable {
     public static let probeInterval: TimeInterval = 1.0
     /// How long to wait for an IOPub message after the probe's reply before probing again.
     public static let iopubGrace: TimeInterval = 0.3
+    /// How long an execution waits for its `execute_reply` after its idle status (the two travel on
+    /// different sockets) before a kernel_info request on shell checks whether the reply was lost:
+    /// shell replies come in request order, so if that one's reply comes first, the kernel never
+    /// sent the execution's.
+    public static let replyGrace: TimeInterval = 0.5
 
     public private(set) var state: State = .connecting
     /// Builds outgoing messages (session id = routing id).
@@ -37,6 +42,8 @@ public struct KernelSession: Sendable {
     private var probeSentAt: Date?
     private var probeReplyAt: Date?
     private var sawIOPub = false
+    private var idleWithoutReply: [String: Date] = [:]      // execution id → when its idle came
+    private var replyChecks: [String: String] = [:]         // kernel_info request id → execution id
     private var events: [KernelEvent] = []
 
     /// A session with the given message factory.
@@ -58,8 +65,12 @@ public struct KernelSession: Sendable {
         return Outgoing(channel: .shell, message: msg)
     }
 
-    /// Time-driven work: resends the readiness probe when due.
+    /// Time-driven work: resends the readiness probe when due, and checks for lost execute replies.
     public mutating func tick(now: Date) -> [Outgoing] {
+        checkLostReplies(now: now) + probeIfDue(now: now)
+    }
+
+    private mutating func probeIfDue(now: Date) -> [Outgoing] {
         guard state == .connecting, let sent = probeSentAt else { return [] }
         if let replied = probeReplyAt {
             if now.timeIntervalSince(replied) >= Self.iopubGrace { return [probe(now: now)] }
@@ -71,9 +82,28 @@ public struct KernelSession: Sendable {
 
     /// Seconds until `tick` has work, if any.
     public func nextDeadline(now: Date) -> TimeInterval? {
+        let replyCheck = idleWithoutReply.values.min().map { max(0, Self.replyGrace - now.timeIntervalSince($0)) }
+        guard let probe = probeDeadline(now: now) else { return replyCheck }
+        return min(probe, replyCheck ?? probe)
+    }
+
+    private func probeDeadline(now: Date) -> TimeInterval? {
         guard state == .connecting, let sent = probeSentAt else { return nil }
         if let replied = probeReplyAt { return max(0, Self.iopubGrace - now.timeIntervalSince(replied)) }
         return max(0, Self.probeInterval - now.timeIntervalSince(sent))
+    }
+
+    private mutating func checkLostReplies(now: Date) -> [Outgoing] {
+        guard state == .ready else { return [] }
+        var out: [Outgoing] = []
+        for (id, at) in idleWithoutReply.sorted(by: { $0.value < $1.value }) where now.timeIntervalSince(at) >= Self.replyGrace {
+            idleWithoutReply[id] = nil
+            guard executions[id]?.awaitsReplyAfterIdle == true else { continue }
+            let msg = factory.message("kernel_info_request")
+            replyChecks[msg.header.msgID] = id
+            out.append(Outgoing(channel: .shell, message: msg))
+        }
+        return out
     }
 
     /// Takes the queued events.
@@ -104,6 +134,7 @@ public struct KernelSession: Sendable {
         let msg = factory.message("execute_request", content: content, metadata: options.metadata)
         let id = msg.header.msgID
         var execution = Execution(requestID: id, code: code)
+        execution.outputs.memoryLimit = options.outputMemoryLimit
         if case .dead(let reason) = state {
             execution.fail(reason)
             executions[id] = execution
@@ -138,11 +169,22 @@ public struct KernelSession: Sendable {
         return [Outgoing(channel: .stdin, message: factory.message("input_reply", content: ["value": .string(value)], parent: header))]
     }
 
+    /// Adds an output made on this side to execution `requestID` (the `stdin` stream echoing an
+    /// answered input prompt, as JupyterLab keeps it), reported like the kernel's outputs.
+    public mutating func appendOutput(_ output: KernelOutput, to requestID: String) {
+        guard executions[requestID] != nil else { return }
+        executions[requestID]!.outputs.add(output)
+        events.append(.outputsChanged(requestID: requestID))
+    }
+
     /// Whether execution `requestID` waits for input.
     public func awaitsInput(_ requestID: String) -> Bool { pendingInput[requestID] != nil }
 
     /// Forgets a finished execution (its outputs no longer receive display updates).
-    public mutating func discard(_ requestID: String) { executions.removeValue(forKey: requestID) }
+    public mutating func discard(_ requestID: String) {
+        executions.removeValue(forKey: requestID)
+        idleWithoutReply[requestID] = nil
+    }
 
     // MARK: Incoming
 
@@ -163,7 +205,16 @@ public struct KernelSession: Sendable {
             probeReplyAt = probeReplyAt ?? now
             return becomeReadyIfProven()
         }
+        if let id = replyChecks.removeValue(forKey: parent) {
+            // Everything the kernel answered before this reached us first: a missing reply is lost.
+            if executions[id]?.awaitsReplyAfterIdle == true {
+                executions[id]!.endWithoutReply()
+                events.append(.executionFinished(requestID: id))
+            }
+            return []
+        }
         if executions[parent] != nil, message.msgType == "execute_reply" {
+            idleWithoutReply[parent] = nil
             executions[parent]!.handleReply(message)
             if executions[parent]!.isFinished { events.append(.executionFinished(requestID: parent)) }
             return []
@@ -216,6 +267,9 @@ public struct KernelSession: Sendable {
         }
         if changed { events.append(.outputsChanged(requestID: parent)) }
         if !wasFinished, executions[parent]!.isFinished { events.append(.executionFinished(requestID: parent)) }
+        if executions[parent]!.awaitsReplyAfterIdle, idleWithoutReply[parent] == nil, !replyChecks.values.contains(parent) {
+            idleWithoutReply[parent] = now
+        }
         return out
     }
 
@@ -268,5 +322,7 @@ public struct KernelSession: Sendable {
         requests.removeAll()
         pendingInput.removeAll()
         queued.removeAll()
+        idleWithoutReply.removeAll()
+        replyChecks.removeAll()
     }
 }

@@ -1,28 +1,44 @@
 internal import CChafa
+internal import CJpeg
 internal import CSpng
 import Foundation
 import TermCore
 
-/// Images drawn as coloured Unicode block symbols with chafa, for `image/png` outputs.
+/// Images drawn as coloured Unicode block symbols with chafa, for `image/png` and `image/jpeg` outputs.
 ///
 /// PNG is decoded with libspng (size-limited, so a hostile header cannot ask for gigabytes), drawn
 /// on a chafa symbol canvas sized to fit `maxWidth`×`maxHeight` cells with the aspect ratio kept
 /// (cells are taken to be twice as tall as wide), and read back cell by cell
 /// (`chafa_canvas_get_char_at` / `get_raw_colors_at`) into styled lines with the image's own colours.
-/// JPEG has no decoder here and gets a placeholder; sixel and kitty graphics are not produced.
+/// JPEG is decoded with libjpeg (in C, see `CJpeg`). Sixel and kitty graphics are not produced.
 /// Anything that cannot be decoded becomes a one-line placeholder in `output.placeholder`.
 public enum ImageText {
     /// The colours the drawing may use.
-    public enum ColorMode: Sendable {
-        case truecolor, indexed256, indexed16
+    public enum ColorMode: Sendable, Hashable {
+        case truecolor, indexed256, indexed16, indexed8
+        /// No colours: the shapes alone, in the text's own colours.
+        case monochrome
+
+        /// The mode for a terminal's colour depth.
+        public init(_ depth: ColorDepth) {
+            switch depth {
+            case .trueColor: self = .truecolor
+            case .indexed256: self = .indexed256
+            case .ansi16: self = .indexed16
+            case .ansi8: self = .indexed8
+            case .monochrome: self = .monochrome
+            }
+        }
     }
 
     /// Which symbols the drawing is made of.
-    public enum Symbols: Sendable {
+    public enum Symbols: Sendable, Hashable {
         /// Blocks, half and quarter blocks: in every font.
         case blocks
         /// Also sextants (Unicode 13), finer, but missing from some fonts.
         case sextants
+        /// ASCII characters only, for terminals without Unicode.
+        case ascii
     }
 
     /// The largest image decoded, in pixels per side and in total.
@@ -41,12 +57,15 @@ public enum ImageText {
     /// An image from its bytes drawn in cells.
     public static func render(data: Data, mimeType: String, maxWidth: Int, maxHeight: Int,
                               colors: ColorMode = .truecolor, symbols: Symbols = .blocks) -> [RenderedLine] {
-        guard mimeType == "image/png" else {
-            return placeholder("[\(mimeType) image, \(data.count) bytes: only PNG images are drawn]")
+        let decoded: Decoded
+        switch mimeType {
+        case "image/png": decoded = decodePNG(data)
+        case "image/jpeg": decoded = decodeJPEG(data)
+        default: return placeholder("[\(mimeType) image, \(data.count) bytes: only PNG and JPEG images are drawn]")
         }
-        switch decodePNG(data) {
+        switch decoded {
         case let .failure(message):
-            return placeholder("[image/png: cannot decode: \(message)]")
+            return placeholder("[\(mimeType): cannot decode: \(message)]")
         case let .success(image):
             return draw(image, maxWidth: max(1, maxWidth), maxHeight: max(1, maxHeight), colors: colors, symbols: symbols)
         }
@@ -91,6 +110,21 @@ public enum ImageText {
         }
     }
 
+    static func decodeJPEG(_ data: Data) -> Decoded {
+        var pixels: UnsafeMutablePointer<UInt8>?
+        var w: UInt32 = 0, h: UInt32 = 0
+        var error = [CChar](repeating: 0, count: 256)
+        let rc = data.withUnsafeBytes { buf in
+            cjpeg_decode_rgba(buf.bindMemory(to: UInt8.self).baseAddress, buf.count, maxSide, maxPixels, &pixels, &w, &h, &error, error.count)
+        }
+        guard rc == 0, let pixels else {
+            return .failure(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+        defer { cjpeg_free(pixels) }
+        let count = Int(w) * Int(h) * 4
+        return .success(Pixels(width: Int(w), height: Int(h), rgba: Array(UnsafeBufferPointer(start: pixels, count: count))))
+    }
+
     private static func message(_ rc: Int32) -> String {
         spng_strerror(rc).map { String(cString: $0) } ?? "error \(rc)"
     }
@@ -113,12 +147,18 @@ public enum ImageText {
         case .truecolor: mode = CHAFA_CANVAS_MODE_TRUECOLOR
         case .indexed256: mode = CHAFA_CANVAS_MODE_INDEXED_240
         case .indexed16: mode = CHAFA_CANVAS_MODE_INDEXED_16
+        case .indexed8: mode = CHAFA_CANVAS_MODE_INDEXED_8
+        case .monochrome: mode = CHAFA_CANVAS_MODE_FGBG
         }
         chafa_canvas_config_set_canvas_mode(config, mode)
         guard let map = chafa_symbol_map_new() else { return placeholder("[image/png: out of memory]") }
         defer { chafa_symbol_map_unref(map) }
         var tags = CHAFA_SYMBOL_TAG_BLOCK.rawValue | CHAFA_SYMBOL_TAG_SPACE.rawValue | CHAFA_SYMBOL_TAG_SOLID.rawValue
-        if symbols == .sextants { tags |= CHAFA_SYMBOL_TAG_SEXTANT.rawValue }
+        switch symbols {
+        case .blocks: break
+        case .sextants: tags |= CHAFA_SYMBOL_TAG_SEXTANT.rawValue
+        case .ascii: tags = CHAFA_SYMBOL_TAG_ASCII.rawValue
+        }
         chafa_symbol_map_add_by_tags(map, ChafaSymbolTags(rawValue: tags))
         chafa_canvas_config_set_symbol_map(config, map)
         guard let canvas = chafa_canvas_new(config) else { return placeholder("[image/png: out of memory]") }
@@ -155,8 +195,10 @@ public enum ImageText {
         case .truecolor:
             guard v <= 0xFFFFFF else { return nil }
             return .rgb(UInt8(v >> 16 & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v & 0xFF))
-        case .indexed256, .indexed16:
+        case .indexed256, .indexed16, .indexed8:
             return v < 256 ? .indexed(UInt8(v)) : nil
+        case .monochrome:
+            return nil
         }
     }
 }

@@ -7,8 +7,9 @@ import Glibc
 #endif
 
 /// Runs the workspace on a real terminal: the event loop of DESIGN §3. Each turn runs what is due
-/// (a pending Escape, message timeouts), draws a frame if something changed (coalesced to ~60 per
-/// second), then sleeps in `poll` until input, a signal or the next deadline.
+/// (a pending Escape, message timeouts, what the kernels sent), draws a frame if something changed
+/// (coalesced to ~60 per second), then sleeps in `zmq_poll` over the terminal, the signal pipe, the
+/// ptys and the kernels' sockets until input, a signal or the next deadline.
 final class AppRunner {
     let terminal: any AppTerminal
     let signals: any AppSignalSource
@@ -31,6 +32,9 @@ final class AppRunner {
         try terminal.enter()
         defer { terminal.leave() }
         defer { driver.app.shutDownTerminals() }
+        // Kernels Callisto started go on every exit path (quit, SIGTERM, SIGHUP, a lost terminal).
+        defer { driver.app.shutDownKernels() }
+        loop.sockets = { [unowned self] in driver.app.kernels.pollDescriptors }
         driver.app.update(capabilities: terminal.capabilities)
         driver.app.resize(to: terminal.size)
         loop.watch(terminal.inputFD) { [unowned self] readiness in
@@ -54,6 +58,8 @@ final class AppRunner {
             if stop || driver.app.shouldQuit { break }
             loop.turn(until: driver.nextDeadline())
         }
+        // On quit, hang-up and termination alike, before the terminals are hung up.
+        driver.app.saveWorkspace()
         return exitStatus
     }
 
@@ -66,6 +72,8 @@ final class AppRunner {
             driver.app.writeRecoveryCopies()
             stop = true
             exitStatus = 128 + sig
+        case SIGCHLD:
+            driver.app.checkKernelProcesses()
         case SIGTSTP:
             suspend()
         case SIGCONT:

@@ -1,19 +1,21 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import JupyterClient
 
-/// The poll set of the event loop: file descriptors with a callback each, and a deadline per turn.
+/// The poll set of the event loop: file descriptors with a callback each, kernel sockets beside
+/// them, and a deadline per turn.
 ///
-/// One thread; `turn(until:)` blocks in `poll(2)` until a descriptor is readable or the deadline
-/// passes, then calls the callbacks of the ready descriptors. With no deadline it sleeps until input:
-/// an idle loop uses no CPU. Kernel sockets join later through the same interface (their fds, or a
-/// `zmq_poll` behind it).
+/// One thread; `turn(until:)` blocks in `zmq_poll` (through `EventPoller`, which takes plain
+/// descriptors beside ZeroMQ sockets) until a descriptor or socket is readable or the deadline
+/// passes, then calls the callbacks of the ready descriptors. Kernel sockets only wake the loop:
+/// their owners read them on every turn. With no deadline it sleeps until input: an idle loop uses
+/// no CPU.
 final class EventLoop {
     /// What happened on a descriptor.
     enum Readiness { case readable, hangup }
 
     private var sources: [(fd: Int32, callback: (Readiness) -> Void)] = []
+    /// The sockets polled beside the descriptors each turn (the open kernels').
+    var sockets: () -> [PollDescriptor] = { [] }
 
     /// Calls `callback` whenever `fd` is readable (or hung up).
     func watch(_ fd: Int32, _ callback: @escaping (Readiness) -> Void) {
@@ -36,20 +38,16 @@ final class EventLoop {
     }
 
     /// Waits for input or the deadline, then runs the callbacks of the ready descriptors. Returns how
-    /// many were ready.
+    /// many descriptors and sockets were ready.
     @discardableResult
     func turn(until deadline: ContinuousClock.Instant?) -> Int {
-        var fds = sources.map { pollfd(fd: $0.fd, events: Int16(POLLIN), revents: 0) }
-        let timeout = Self.timeout(until: deadline, now: .now)
-        let n = poll(&fds, nfds_t(fds.count), timeout)
-        guard n > 0 else { return 0 }
         let snapshot = sources
-        var ready = 0
-        for (i, pfd) in fds.enumerated() where pfd.revents != 0 {
-            ready += 1
-            let hangup = pfd.revents & Int16(POLLIN) == 0 && pfd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
-            snapshot[i].callback(hangup ? .hangup : .readable)
+        let items = snapshot.map { PollDescriptor(socket: nil, fd: $0.fd, channel: nil) } + sockets()
+        let timeout = Self.timeout(until: deadline, now: .now)
+        let ready = EventPoller.wait(items, timeoutMillis: Int(timeout))
+        for r in ready where r.index < snapshot.count {
+            snapshot[r.index].callback(!r.readable && r.failed ? .hangup : .readable)
         }
-        return ready
+        return ready.count
     }
 }

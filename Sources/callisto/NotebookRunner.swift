@@ -85,12 +85,11 @@ final class NotebookRunner {
                 if InterruptSignal.received > interruptsSeen {
                     interruptsSeen = InterruptSignal.received
                     if interruptsSeen >= 2 { stop = true; return true }
-                    interruptKernel()
-                    interruptedAt = Date()
+                    interruptedAt = interrupt(id)
                 } else if let at = interruptedAt, Date().timeIntervalSince(at) > 2 {
-                    // A kernel between handlers ignores SIGINT: repeat until the cell ends.
-                    interruptKernel()
-                    interruptedAt = Date()
+                    // Sent before the kernel started the cell, the SIGINT may have met a kernel
+                    // between handlers, which ignores it: repeat once the cell runs.
+                    interruptedAt = interrupt(id)
                 }
                 return client.execution(id)?.isFinished ?? true
             })
@@ -106,9 +105,19 @@ final class NotebookRunner {
             return .cellFailed(index: index, ename: ename, evalue: evalue, traceback: traceback)
         case .failed(let reason)?:
             return .kernelDied(index: index, reason: reason)
+        case .noReply? where !allowsErrors:
+            return .cellFailed(index: index, ename: "NoReply",
+                               evalue: "the kernel went idle without replying (interrupted outside the cell's code)",
+                               traceback: [])
         default:
             return .completed
         }
+    }
+
+    /// Interrupts the kernel; returns when, if the cell had not started yet (worth repeating).
+    private func interrupt(_ id: String) -> Date? {
+        interruptKernel()
+        return client.execution(id)?.timing.executeInput == nil ? Date() : nil
     }
 
     private func record(_ id: String, index: Int) {

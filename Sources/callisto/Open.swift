@@ -1,4 +1,5 @@
 import ArgumentParser
+import EditorCore
 import Foundation
 import NotebookFormat
 
@@ -16,11 +17,21 @@ struct Open: ParsableCommand {
     @Flag(name: .long, help: "Print a summary of each file instead of opening the workspace.")
     var summary = false
 
+    @Flag(name: .long, help: "Start without the saved workspace of this directory (and leave it as it was).")
+    var noRestore = false
+
+    @Option(name: .long, help: ArgumentHelp("Restore and save the workspace saved under this name.", valueName: "name"))
+    var workspace: String?
+
+    func validate() throws {
+        if let workspace, let problem = WorkspaceStore.problem(withName: workspace) { throw ValidationError(problem) }
+    }
+
     func run() throws {
         if !summary && isatty(0) == 1 && isatty(1) == 1 {
             let status: Int32
             do {
-                status = try App.run(paths: paths)
+                status = try App.run(paths: paths, noRestore: noRestore, workspace: workspace)
             } catch {
                 CommandSupport.error("callisto: \(error)")
                 throw ExitCode.failure

@@ -7,7 +7,7 @@ import Testing
     @Test func filteringIsFuzzyAndShowsKeys() {
         let keymap = Pilot.defaultSettings().keymap
         var palette = CommandPalette(registry: .builtin, trie: keymap.trie(for: .global))
-        #expect(palette.matches.count == CommandRegistry.builtin.commands.filter { $0.context != .palette && $0.context != .dialog && $0.id != .none }.count)
+        #expect(palette.matches.count == CommandRegistry.builtin.commands.filter { !CommandPalette.hiddenContexts.contains($0.context) && $0.id != .none }.count)
         palette.insert("splr")
         #expect(palette.selection?.id == "application:split-right")
         #expect(palette.keys(for: "application:split-right") == "<C-w> v")

@@ -26,21 +26,17 @@ import TestSupport
     @Test func interruptStopsASleep() throws {
         let k = try SharedKernel.require().manager
         let c = k.client
-        let id = c.execute("sleep 60")
-        try c.run(timeout: 30, what: "started") { c.execution(id)?.state == .running }
-        // bash_kernel forwards SIGINT to its child; repeat it until the child is there to receive it.
-        var sentAt = Date.distantPast
-        // Known: within the full test run the kernel sometimes has SIGINT ignored (SigIgn in
-        // /proc/PID/status) while the cell runs, as with ipykernel; recorded, not hidden.
-        var interrupted = false
-        withKnownIssue("SIGINT ignored by the kernel during the full test run", isIntermittent: true) {
-            try c.run(timeout: 20, what: "interrupt", onEvent: { _ in }) {
-                if Date().timeIntervalSince(sentAt) > 1 { k.interrupt(); sentAt = Date() }
-                return c.execution(id)!.isFinished
-            }
-            interrupted = true
+        let id = c.execute("echo started; sleep 60")
+        // The echo comes from bash inside the kernel's handler: bash_kernel now waits on it and
+        // turns one SIGINT into a ^C for the running command.
+        try c.run(timeout: 30, what: "started") { c.execution(id)?.streamText() == "started\n" }
+        k.interrupt()
+        try c.run(timeout: 50, what: "interrupt") { c.execution(id)!.isFinished }
+        // bash_kernel answers an interrupted command with status "abort" (not the protocol's "aborted").
+        guard case .error? = c.execution(id)?.status else {
+            Issue.record("expected an interrupted command, got \(String(describing: c.execution(id)?.status))")
+            return
         }
-        guard interrupted else { return }
         #expect(try c.executeAndWait("echo after", timeout: 30).streamText() == "after\n")
     }
 }

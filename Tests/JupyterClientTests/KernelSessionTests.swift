@@ -107,4 +107,45 @@ import JupyterProtocol
         #expect(out.isEmpty)
         #expect(s.executions[late]?.status == .failed("exit status 1"))
     }
+
+    /// An execution that went idle: its request, and the session.
+    func idleExecution() -> (KernelSession, String, Message) {
+        var s = readySession()
+        let (id, out) = s.execute("time.sleep(60)")
+        let req = out[0].message
+        _ = s.receive(status("busy", parent: req), on: .iopub, now: t0)
+        _ = s.receive(status("idle", parent: req), on: .iopub, now: t0)
+        _ = s.takeEvents()
+        return (s, id, req)
+    }
+
+    @Test func lostReplyIsDetectedByALaterShellReply() {
+        var (s, id, _) = idleExecution()
+        #expect(s.nextDeadline(now: t0) == KernelSession.replyGrace)
+        #expect(s.tick(now: t0.addingTimeInterval(KernelSession.replyGrace / 2)).isEmpty)
+        let check = s.tick(now: t0.addingTimeInterval(KernelSession.replyGrace))
+        #expect(check.map(\.message.msgType) == ["kernel_info_request"])
+        #expect(check.map(\.channel) == [.shell])
+        #expect(s.tick(now: t0.addingTimeInterval(10)).isEmpty)
+        #expect(s.executions[id]?.isFinished == false)
+        _ = s.receive(reply("kernel_info_reply", to: check[0].message), on: .shell, now: t0.addingTimeInterval(1))
+        #expect(s.executions[id]?.status == .noReply)
+        #expect(s.takeEvents().contains { if case .executionFinished(id) = $0 { return true }; return false })
+    }
+
+    @Test func replyAheadOfTheCheckEndsTheExecutionNormally() {
+        var (s, id, req) = idleExecution()
+        let check = s.tick(now: t0.addingTimeInterval(KernelSession.replyGrace))
+        _ = s.receive(reply("execute_reply", to: req, ["status": "ok", "execution_count": 1]), on: .shell, now: t0)
+        _ = s.receive(reply("kernel_info_reply", to: check[0].message), on: .shell, now: t0)
+        #expect(s.executions[id]?.status == .ok)
+    }
+
+    @Test func replyWithinTheGraceSendsNoCheck() {
+        var (s, id, req) = idleExecution()
+        _ = s.receive(reply("execute_reply", to: req, ["status": "ok"]), on: .shell, now: t0)
+        #expect(s.executions[id]?.status == .ok)
+        #expect(s.nextDeadline(now: t0) == nil)
+        #expect(s.tick(now: t0.addingTimeInterval(10)).isEmpty)
+    }
 }

@@ -104,8 +104,40 @@ struct ImageTextTests {
         #expect(lines[0].plainText.hasPrefix("[image/png: cannot decode"))
     }
 
-    @Test func jpegIsAPlaceholder() {
-        let lines = ImageText.render(data: Data([0xFF, 0xD8, 0xFF]), mimeType: "image/jpeg", maxWidth: 20, maxHeight: 10)
-        #expect(lines.plainText == "[image/jpeg image, 3 bytes: only PNG images are drawn]")
+    @Test func jpegIsDrawnWithItsColours() throws {
+        // A JPEG written by Pillow (installed with matplotlib): left half red, right half blue.
+        let result = try ProcessRunner.python("""
+        import io, sys, base64
+        from PIL import Image
+        im = Image.new('RGB', (64, 32), (0, 0, 255))
+        im.paste((255, 0, 0), (0, 0, 32, 32))
+        buf = io.BytesIO(); im.save(buf, 'JPEG', quality=95)
+        sys.stdout.write(base64.b64encode(buf.getvalue()).decode())
+        """)
+        try #require(result.status == 0, "\(result.stderrText)")
+        let lines = ImageText.render(base64: result.stdoutText, mimeType: "image/jpeg", maxWidth: 20, maxHeight: 40)
+        #expect(lines.count == 5)
+        let cells = foregroundsAndBackgrounds(lines)
+        func isRed(_ c: Color) -> Bool { c.rgbValue.map { $0.r > 200 && $0.g < 60 && $0.b < 60 } ?? false }
+        func isBlue(_ c: Color) -> Bool { c.rgbValue.map { $0.b > 200 && $0.r < 60 && $0.g < 60 } ?? false }
+        #expect(cells.filter { $0.x < 8 }.allSatisfy { $0.colors.contains(where: isRed) })
+        #expect(cells.filter { $0.x >= 12 }.allSatisfy { $0.colors.contains(where: isBlue) })
+    }
+
+    @Test func brokenJpegIsAPlaceholder() {
+        let lines = ImageText.render(data: Data([0xFF, 0xD8, 0xFF, 0xE0, 0x00]), mimeType: "image/jpeg", maxWidth: 20, maxHeight: 10)
+        #expect(lines.count == 1)
+        #expect(lines.plainText.hasPrefix("[image/jpeg: cannot decode"))
+        let gif = ImageText.render(data: Data("GIF89a".utf8), mimeType: "image/gif", maxWidth: 20, maxHeight: 10)
+        #expect(gif.plainText == "[image/gif image, 6 bytes: only PNG and JPEG images are drawn]")
+    }
+
+    @Test func monochromeAndAsciiDrawShapesOnly() throws {
+        let png = try makePNG(width: 64, height: 32)
+        let mono = ImageText.render(data: png, mimeType: "image/png", maxWidth: 20, maxHeight: 40, colors: .monochrome)
+        #expect(mono.count == 5)
+        #expect(mono.allSatisfy { $0.spans.allSatisfy { $0.style.foreground == nil && $0.style.background == nil } })
+        let ascii = ImageText.render(data: png, mimeType: "image/png", maxWidth: 20, maxHeight: 40, symbols: .ascii)
+        #expect(ascii.allSatisfy { $0.plainText.unicodeScalars.allSatisfy(\.isASCII) })
     }
 }

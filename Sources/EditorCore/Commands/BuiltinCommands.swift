@@ -4,7 +4,8 @@
 public enum BuiltinCommands {
     /// All built-in commands, areas in a stable order.
     public static let all: [CommandInfo] =
-        workspace + documents + notebookCommandMode + notebookEditMode + kernel + editor + TextCommands.additional
+        workspace + documents + notebookCommandMode + notebookEditMode + notebookOutputs + notebookOutputFocus + kernel + completion + editor
+        + TextCommands.additional
         + fileBrowser + terminal + palette + dialog + [CommandInfo(id: .none, title: "Do nothing",
                                                         doc: "Unbinds a key: it goes to the focused component as input.",
                                                         context: .global)]

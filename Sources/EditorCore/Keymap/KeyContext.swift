@@ -10,6 +10,8 @@ public enum KeyContext: String, CaseIterable, Hashable, Comparable, Sendable {
     case notebook
     /// A notebook cell being edited (edit mode).
     case notebookEdit = "notebook-edit"
+    /// A notebook cell's output scrolled with the keyboard (output focus, inside command mode).
+    case notebookOutput = "notebook-output"
     /// Editing text: a text file tab, and the text of a notebook cell.
     case editor
     /// Vim-style normal mode while editing text: keys are commands, not text. Only the vim keymap binds it.
@@ -24,13 +26,21 @@ public enum KeyContext: String, CaseIterable, Hashable, Comparable, Sendable {
     case palette
     /// A modal dialog (confirmations, prompts, open/save) is open.
     case dialog
+    /// The completion list of a cell being edited is open; falls back to notebook-edit.
+    case completer
+    /// The kernel's help (inspection) is shown over a cell being edited; falls back to notebook-edit.
+    case tooltip
+    /// A running cell's input prompt (`input()`, `getpass()`) has the keyboard; falls back to global.
+    case stdin
 
     /// The context a key falls back to when this one does not bind it.
     public var fallback: KeyContext? {
         switch self {
         case .global, .terminal, .palette, .dialog: return nil
-        case .notebook, .editor, .fileBrowser, .terminalNormal: return .global
+        case .notebook, .editor, .fileBrowser, .terminalNormal, .stdin: return .global
         case .notebookEdit, .editorNormal: return .editor
+        case .notebookOutput: return .notebook
+        case .completer, .tooltip: return .notebookEdit
         }
     }
 
@@ -55,6 +65,7 @@ public enum KeyContext: String, CaseIterable, Hashable, Comparable, Sendable {
         case .global: return "Everywhere, unless the focused context binds the key."
         case .notebook: return "A notebook in command mode (cells selected, not edited)."
         case .notebookEdit: return "Editing the text of a notebook cell (edit mode); falls back to editor."
+        case .notebookOutput: return "Scrolling a cell's output (output focus); falls back to notebook."
         case .editor: return "Editing text: text file tabs and notebook cells."
         case .editorNormal: return "Vim normal mode while editing text; falls back to editor."
         case .fileBrowser: return "The file browser."
@@ -62,6 +73,9 @@ public enum KeyContext: String, CaseIterable, Hashable, Comparable, Sendable {
         case .terminalNormal: return "A terminal pane after leaving it: scrollback and workspace keys."
         case .palette: return "The command palette; other keys edit its filter."
         case .dialog: return "A modal dialog."
+        case .completer: return "The completion list is open; other keys fall back to notebook-edit and close it."
+        case .tooltip: return "The kernel's help is shown over the cell; falls back to notebook-edit."
+        case .stdin: return "A cell's input prompt (input(), getpass()); other keys are typed into it."
         }
     }
 

@@ -8,7 +8,7 @@ import NotebookFormat
 /// the cells and the selection exactly. Text typed into a cell goes to that cell's own undo history.
 public struct NotebookModel: Sendable {
     /// The notebook's metadata and format version; its `cells` are not kept current (see `notebook`).
-    public private(set) var format: Notebook
+    public internal(set) var format: Notebook
     public internal(set) var cells: [NotebookCell]
     public var selection: CellSelection
     public internal(set) var mode: NotebookMode = .command

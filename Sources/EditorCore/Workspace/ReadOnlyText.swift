@@ -1,11 +1,18 @@
 import Foundation
 import NotebookFormat
+import TermCore
 
-/// A piece of text with the theme scope it is drawn in.
+/// A piece of text with the theme scope it is drawn in, and the text's own colours laid over the
+/// scope's (ANSI colours of kernel output).
 public struct ScopedSpan: Hashable, Sendable {
     public var text: String
     public var scope: String
-    public init(_ text: String, _ scope: String = "ui.window") { self.text = text; self.scope = scope }
+    public var style: Style?
+    public init(_ text: String, _ scope: String = "ui.window", style: Style? = nil) {
+        self.text = text
+        self.scope = scope
+        self.style = style
+    }
 }
 
 /// The lines of a file shown read-only: plain text as it is, a notebook as its cells with `[n]:`

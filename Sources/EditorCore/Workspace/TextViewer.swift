@@ -31,7 +31,8 @@ public final class TextViewer: TabContent {
             guard index < text.lines.count else { break }
             var x = area.x - left
             for span in text.lines[index] {
-                x = buffer.draw(span.text, at: Point(x: x, y: area.y + row), style: styles.style(span.scope), clip: area)
+                let style = span.style.map { styles.style(span.scope).patched(with: $0) } ?? styles.style(span.scope)
+                x = buffer.draw(span.text, at: Point(x: x, y: area.y + row), style: style, clip: area)
             }
         }
     }

@@ -36,6 +36,16 @@ public struct Workspace {
         focused = GroupID(0)
     }
 
+    /// Empty groups laid out as `layout`, `focused` having the focus (shown alone when `maximized`):
+    /// the frame a saved workspace is rebuilt in.
+    public init(layout: LayoutNode, focused: GroupID, maximized: Bool = false) {
+        self.layout = layout
+        groups = Dictionary(layout.groups.map { ($0, TabGroup()) }, uniquingKeysWith: { a, _ in a })
+        self.focused = groups[focused] != nil ? focused : layout.groups[0]
+        self.maximized = maximized && groups.count > 1 ? self.focused : nil
+        nextGroup = (layout.groups.map(\.rawValue).max() ?? 0) + 1
+    }
+
     // MARK: Queries
 
     /// The focused group's value.

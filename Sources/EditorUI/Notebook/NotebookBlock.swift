@@ -16,8 +16,9 @@ struct NotebookBlock {
     /// `input.count`).
     func height(inputHeight: Int? = nil) -> Int { (inputHeight ?? input.count) + outputs.count }
 
-    /// Lays out `cell` at `width` columns.
-    static func make(_ cell: NotebookCell, width: Int, language: String, maxOutputLines: Int, styles: StyleSheet) -> NotebookBlock {
+    /// Lays out `cell` at `width` columns, its outputs under `options`.
+    static func make(_ cell: NotebookCell, width: Int, language: String, outputs options: NotebookOutputs.Options,
+                     styles: StyleSheet, cache: RichOutputCache) -> NotebookBlock {
         let resolver = ClosureStyleResolver { styles.style($0) }
         let source = cell.source
         var input: [Line]
@@ -44,54 +45,13 @@ struct NotebookBlock {
                 let n = cell.cell.outputs.count
                 outputs = [Line("⋯ \(n) output\(n == 1 ? "" : "s") hidden", style: styles.style("cell.collapsed"))]
             } else {
-                for output in cell.cell.outputs {
-                    if output.outputType == .executeResult { prompts[outputs.count] = "Out[\(output.executionCount.map(String.init) ?? " ")]:" }
-                    outputs += outputLines(output, width: width, styles: styles, resolver: resolver)
-                }
-                if outputs.count > maxOutputLines && maxOutputLines > 0 {
-                    let hidden = outputs.count - maxOutputLines
-                    outputs.removeLast(hidden)
-                    outputs.append(Line("… \(hidden) more output line\(hidden == 1 ? "" : "s")", style: styles.style("output.truncated")))
-                }
+                (outputs, prompts) = NotebookOutputs.layout(cell.cell.outputs, options: options, styles: styles, cache: cache)
             }
         }
         // Spans without a background of their own sit on the window's.
         let base = styles.style("ui.window")
         let onBase = { (line: Line) in Line(line.spans.map { Span($0.text, style: base.patched(with: $0.style)) }) }
         return NotebookBlock(input: input.map(onBase), outputs: outputs.map(onBase), outputPrompts: prompts)
-    }
-
-    /// The lines of one output as stored.
-    static func outputLines(_ output: Output, width: Int, styles: StyleSheet, resolver: some StyleResolver) -> [Line] {
-        switch output.outputType {
-        case .stream:
-            return ansi(output.text ?? "", base: styles.style(output.name == "stderr" ? "output.stderr" : "output.stdout"))
-        case .error:
-            let text = output.traceback.isEmpty ? "\(output.ename ?? "Error"): \(output.evalue ?? "")" : output.traceback.joined(separator: "\n")
-            return ansi(text, base: styles.style("output.error"))
-        case .executeResult, .displayData:
-            let data = output.data
-            if let image = data.keys.sorted().first(where: { $0.hasPrefix("image/") }) {
-                return [Line("[\(image) image]", style: styles.style("output.placeholder"))]
-            }
-            if let markdown = output.text(for: "text/markdown") {
-                return Markdown.render(markdown, width: max(10, width)).lines(resolver)
-            }
-            if let plain = output.text(for: "text/plain") {
-                return ansi(plain, base: styles.style("output.result"))
-            }
-            let kinds = data.keys.sorted().joined(separator: ", ")
-            return [Line("[\(kinds.isEmpty ? "empty output" : kinds)]", style: styles.style("output.placeholder"))]
-        default:
-            return [Line("[unknown output]", style: styles.style("output.placeholder"))]
-        }
-    }
-
-    /// ANSI text as lines over a base style (the text's own colours win).
-    static func ansi(_ text: String, base: Style) -> [Line] {
-        var lines = AnsiText.lines(text)
-        if lines.count > 1, lines.last?.spans.isEmpty == true, text.hasSuffix("\n") { lines.removeLast() }
-        return lines.map { Line($0.spans.map { Span(ReadOnlyText.sanitize($0.text), style: base.patched(with: $0.style)) }) }
     }
 
     static func split(_ text: String) -> [String] {
@@ -105,20 +65,20 @@ struct NotebookBlock {
     }
 }
 
-/// Laid-out blocks by cell uid, valid for one revision and width.
+/// Laid-out blocks by cell uid, valid for one revision and output layout (width, expansion, …).
 final class NotebookLayoutCache {
     private struct Entry {
         var revision: Int
-        var width: Int
+        var options: NotebookOutputs.Options
         var block: NotebookBlock
     }
     private var entries: [Int: Entry] = [:]
 
-    /// The block of `cell` at `width`, laid out when not cached.
-    func block(_ cell: NotebookCell, width: Int, make: () -> NotebookBlock) -> NotebookBlock {
-        if let e = entries[cell.uid], e.revision == cell.revision, e.width == width { return e.block }
+    /// The block of `cell` laid out under `options`, laid out when not cached.
+    func block(_ cell: NotebookCell, options: NotebookOutputs.Options, make: () -> NotebookBlock) -> NotebookBlock {
+        if let e = entries[cell.uid], e.revision == cell.revision, e.options == options { return e.block }
         let block = make()
-        entries[cell.uid] = Entry(revision: cell.revision, width: width, block: block)
+        entries[cell.uid] = Entry(revision: cell.revision, options: options, block: block)
         return block
     }
 

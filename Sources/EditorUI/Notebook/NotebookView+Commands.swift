@@ -9,7 +9,11 @@ extension NotebookView {
         revealPending = true
         let modeBefore = model.mode
         defer { if modeBefore == .command && model.mode == .edit { enteredEditMode() } }
+        defer { syncAssist() }
+        if let handled = performAssistCommand(command) { return handled }
+        if let handled = performOutputCommand(command) { return handled }
         if model.mode == .edit, let handled = performInEditMode(command, area: area) { return handled }
+        if let handled = performKernelCommand(command) { return handled }
         if let action = Self.commandActions[command.rawValue] {
             action(self)
             return true
@@ -26,7 +30,8 @@ extension NotebookView {
     /// Vim-style editing reads every key of a cell being edited; keys it does not use (Ctrl+S,
     /// Ctrl+Enter, Esc in normal mode) go on to the keymap.
     public func interceptKey(_ key: Key, area: Rect) -> Bool {
-        guard model.mode == .edit, vim != nil else { return false }
+        guard model.mode == .edit, vim != nil, !assistBinds(key) else { return false }
+        defer { syncAssist() }
         lastArea = area
         let env = environment(area)
         let outcome = model.editActive { state in vim!.handle(key, state: &state, env: env) }
@@ -37,7 +42,9 @@ extension NotebookView {
 
     public func handleKey(_ key: Key, area: Rect) -> Bool {
         lastArea = area
+        if inputPromptFocused { handlePromptKey(key); return true }
         guard model.mode == .edit else { return false }
+        defer { syncAssist() }
         revealPending = true
         let env = environment(area)
         let outcome = model.editActive { state in style.handle(key, state: &state, env: env) }
@@ -45,7 +52,9 @@ extension NotebookView {
     }
 
     public func handlePaste(_ text: String, area: Rect) -> Bool {
+        if inputPromptFocused { assist.prompt?.insert(text); return true }
         guard model.mode == .edit else { return false }
+        defer { syncAssist() }
         revealPending = true
         let now = self.now
         model.editActive { $0.insertText(text, now: now) }
@@ -93,7 +102,7 @@ extension NotebookView {
         guard command.rawValue.hasPrefix("editor:") else { return nil }
         let env = environment(area)
         let outcome = model.editActive { state in style.run(command, on: &state, env: env) }
-        if case .command = outcome { return false }
+        if case let .command(next) = outcome { return next != command && perform(next, area: area) }
         return apply(outcome, area: area)
     }
 

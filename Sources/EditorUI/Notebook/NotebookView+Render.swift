@@ -8,6 +8,7 @@ extension NotebookView {
     public func render(into buffer: inout CellBuffer, area: Rect, styles: StyleSheet, focused: Bool) {
         lastArea = area
         lastStyles = styles
+        prepareAssist()
         buffer.fill(area, with: .blank(styles.style("ui.window")))
         lastCursor = nil
         guard area.width > Self.gutter, area.height > 0 else { return }
@@ -23,7 +24,7 @@ extension NotebookView {
             let editing = m.mode == .edit && i == m.active
             let block = self.block(i, styles: styles)
             let inputHeight = editing ? editingHeight(area: area) : block.input.count
-            let height = block.height(inputHeight: inputHeight)
+            let height = block.height(inputHeight: inputHeight) + promptRows(for: cell.uid)
             // Gutter: marker and prompts.
             let selected = m.selection.range.contains(i)
             let markerScope = i == m.active ? (m.mode == .edit ? "cell.border.edit" : "cell.border.active") : "cell.selected"
@@ -33,7 +34,7 @@ extension NotebookView {
                 }
                 var prompt: String?
                 var scope = "cell.prompt"
-                if r == 0 { prompt = Self.prompt(cell) }
+                if r == 0, let p = self.prompt(for: cell) { prompt = p.text; scope = p.scope }
                 if r >= inputHeight, let p = block.outputPrompts[r - inputHeight] { prompt = p; scope = "cell.prompt.output" }
                 if let prompt {
                     buffer.draw(prompt, at: Point(x: area.x + 1, y: y + r), style: styles.style(scope), clip: Rect(x: area.x, y: area.y, width: Self.gutter - 1, height: area.height))
@@ -59,12 +60,17 @@ extension NotebookView {
             for (r, line) in block.outputs.enumerated() where y + inputHeight + r >= area.y && y + inputHeight + r < area.maxY {
                 _ = buffer.draw(line, at: Point(x: textX, y: y + inputHeight + r), clip: clip)
             }
+            drawPrompt(into: &buffer, uid: cell.uid, x: textX, y: y + inputHeight + block.outputs.count, clip: clip, styles: styles)
             y += height + 1
             i += 1
         }
+        renderAssistPopups(into: &buffer, area: area, styles: styles)
     }
 
-    public func cursor(in area: Rect) -> Point? { model.mode == .edit ? lastCursor : nil }
+    public func cursor(in area: Rect) -> Point? {
+        if inputPromptFocused { return assist.promptCursor }
+        return model.mode == .edit ? lastCursor : nil
+    }
 
     /// `[3]:` for code cells, blank for markdown and raw.
     static func prompt(_ cell: NotebookCell) -> String? {
@@ -75,7 +81,6 @@ extension NotebookView {
     /// The laid-out block of cell `i` (from the cache).
     func block(_ i: Int, styles: StyleSheet) -> NotebookBlock {
         let cell = model.cells[i]
-        let width = max(1, lastArea.width - Self.gutter)
         let editing = model.mode == .edit && i == model.active
         if editing {
             // While typing, the input is drawn live; only the outputs are laid out (once).
@@ -83,13 +88,12 @@ extension NotebookView {
             outputsOnly.cell.source = ""
             outputsOnly.sourceIsStale = false
             outputsOnly.editor = nil
-            return editingCache.block(outputsOnly, width: width) {
-                NotebookBlock.make(outputsOnly, width: width, language: model.language, maxOutputLines: maxOutputLines, styles: styles)
-            }
+            let options = outputOptions(for: outputsOnly)
+            return editingCache.block(outputsOnly, options: options) { makeBlock(outputsOnly, options: options, styles: styles) }
         }
-        return cache.block(cell, width: width) {
-            NotebookBlock.make(cell, width: width, language: model.language, maxOutputLines: maxOutputLines, styles: styles)
-        }
+        let options = outputOptions(for: cell)
+        let block = cache.block(cell, options: options) { makeBlock(cell, options: options, styles: styles) }
+        return applyingOutputFocus(block, cell: cell, styles: styles)
     }
 
     /// Rows cell `i` takes, the separator row included.
@@ -97,7 +101,7 @@ extension NotebookView {
         guard let styles = lastStyles else { return 2 }
         let b = block(i, styles: styles)
         let editing = model.mode == .edit && i == model.active
-        return b.height(inputHeight: editing ? editingHeight(area: lastArea) : nil) + 1
+        return b.height(inputHeight: editing ? editingHeight(area: lastArea) : nil) + promptRows(for: model.cells[i].uid) + 1
     }
 
     /// The height of the editing cell's text: all of it, at most the area's height less one row.

@@ -25,6 +25,8 @@ public final class NotebookView: TabContent {
     let cache = NotebookLayoutCache()
     var lastArea = Rect(x: 0, y: 0, width: 80, height: 24)
     let maxOutputLines: Int
+    /// Expanded and focused outputs, wrapping, rendered images.
+    let outputState = NotebookOutputState()
     /// The styles of the last frame (layout resolves them).
     var lastStyles: StyleSheet?
     /// Where the editing cursor was drawn.
@@ -46,6 +48,8 @@ public final class NotebookView: TabContent {
     public var editorEnvironment = ProcessInfo.processInfo.environment
     /// The last search, for find next.
     var search: NotebookSearch?
+    /// Completion, inspection, history and input prompt state.
+    var assist = NotebookAssist()
     /// Columns before a cell's text: the selection marker and the prompt.
     static let gutter = 9
     let clock = ContinuousClock()
@@ -84,18 +88,21 @@ public final class NotebookView: TabContent {
     public var path: String? { document.path }
     public var isModified: Bool { document.isModified }
     public var keyContext: KeyContext {
-        guard model.mode == .edit else { return .notebook }
+        if let context = assistContext { return context }
+        guard model.mode == .edit else { return outputState.focus == nil ? .notebook : .notebookOutput }
         if let vim, vim.mode != .insert { return .editorNormal }
         return .notebookEdit
     }
 
     public var status: ContentStatus {
+        if let output = outputFocusStatus { return output }
         let m = model
         var position = "Cell \(m.active + 1)/\(m.cells.count)"
         if m.selection.isMultiple { position += " (\(m.selection.range.count) selected)" }
         if m.mode == .edit, let e = m.activeCell.editor {
             position += "  Ln \(e.cursor.line + 1), Col \(e.cursorDisplayColumn + 1)"
         }
+        if inputPromptFocused { return ContentStatus(mode: "INPUT", modeScope: "ui.statusbar.mode.edit", position: position) }
         if m.mode == .edit, let vim, vim.mode != .insert {
             return ContentStatus(mode: vim.searchPrompt ?? (vim.mode == .normal ? "NORMAL" : "VISUAL"), modeScope: "ui.statusbar.mode.command", position: position)
         }
