@@ -63,6 +63,9 @@ public final class NotebookKernel {
     public var onInputRequest: ((_ cellUID: Int, _ requestID: String, _ prompt: String, _ password: Bool) -> Void)?
     /// Status messages for the user (text, whether it is an error).
     public var onMessage: (String, Bool) -> Void = { _, _ in }
+    /// Takes a started kernel that is being shut down, to finish the shutdown without blocking (the
+    /// registry's loop does); without it, `shutdown` waits for the kernel to exit.
+    public var finishShutdown: ((KernelManager) -> Void)?
 
     private struct Queued { var uid: Int; var code: String }
     private var queue: [Queued] = []
@@ -161,8 +164,9 @@ public final class NotebookKernel {
         }
     }
 
-    /// Shuts a kernel Callisto started down (an attached one is only disconnected). Blocks at most
-    /// briefly: the kernel gets 2 s to exit after `shutdown_request`, then it is signalled.
+    /// Shuts a kernel Callisto started down (an attached one is only disconnected). With
+    /// `finishShutdown` set the kernel is asked to exit and handed over; otherwise this waits (the
+    /// kernel gets 2 s to exit after `shutdown_request`, then it is signalled).
     public func shutdown() {
         failQueue(reason: "kernel shut down")
         stopKernel()
@@ -173,7 +177,16 @@ public final class NotebookKernel {
         if current != nil { failQueue(reason: "kernel shut down") }
         for (_, reply) in replies { reply(nil) }
         replies.removeAll()
-        if let manager { manager.shutdown() } else { liveClient?.close() }
+        if let manager {
+            if let finishShutdown {
+                manager.beginShutdown()
+                finishShutdown(manager)
+            } else {
+                manager.shutdown()
+            }
+        } else {
+            liveClient?.close()
+        }
         manager = nil
         liveClient = nil
     }
