@@ -29,6 +29,8 @@ case "render":
     exit(RenderBench.run(Array(arguments.dropFirst())))
 case "text":
     TextBench.run(Array(arguments.dropFirst()))
+case "outputs":
+    OutputsBench.run(Array(arguments.dropFirst()))
 case "completion":
     CompletionBench.run(Array(arguments.dropFirst()))
 case "files":

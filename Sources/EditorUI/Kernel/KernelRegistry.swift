@@ -12,6 +12,8 @@ public final class KernelRegistry {
     /// Whether process exits are found by polling every 0.2 s (when no SIGCHLD reaches the loop,
     /// as in tests); the app's loop calls `checkProcesses` on SIGCHLD instead.
     public var pollsProcesses = false
+    /// The most output text kept per execution (`notebook.output-memory-limit`); nil keeps all.
+    public var outputMemoryLimit: Int?
     private var kernels: [ObjectIdentifier: NotebookKernel] = [:]
     /// Kernels asked to exit, watched until they are gone (signalled after their grace time).
     private var stopping: [KernelManager] = []
@@ -26,6 +28,7 @@ public final class KernelRegistry {
         if let k = kernel(for: document) { return k }
         let k = NotebookKernel(document: document, launch: launch)
         k.finishShutdown = { [weak self] manager in self?.stopping.append(manager) }
+        k.outputMemoryLimit = outputMemoryLimit
         kernels[ObjectIdentifier(document)] = k
         return k
     }

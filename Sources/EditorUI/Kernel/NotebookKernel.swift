@@ -61,6 +61,8 @@ public final class NotebookKernel {
     /// uid, the request id to answer with `sendInput`, the prompt and whether to hide what is typed.
     /// Until it is set, an input request shows a message and the cell waits (interrupt it with `i i`).
     public var onInputRequest: ((_ cellUID: Int, _ requestID: String, _ prompt: String, _ password: Bool) -> Void)?
+    /// The most output text kept per execution, its middle dropped past it (see `OutputArea`).
+    public var outputMemoryLimit: Int?
     /// Status messages for the user (text, whether it is an error).
     public var onMessage: (String, Bool) -> Void = { _, _ in }
     /// Takes a started kernel that is being shut down, to finish the shutdown without blocking (the
@@ -234,7 +236,9 @@ public final class NotebookKernel {
                 client.discard(previous)
                 uidOfRequest[previous] = nil
             }
-            let id = client.execute(next.code, options: ExecuteOptions(allowStdin: true, stopOnError: true))
+            var options = ExecuteOptions(allowStdin: true, stopOnError: true)
+            options.outputMemoryLimit = outputMemoryLimit
+            let id = client.execute(next.code, options: options)
             lastRequest[next.uid] = id
             uidOfRequest[id] = next.uid
             current = (id, next.uid, nil)
