@@ -103,12 +103,13 @@ extension WorkspaceApp {
         let previous = workspace
         workspace = snapshot.makeWorkspaceFrame()
         var missing: [String] = []
+        var movedTerminals: [String] = []
         for (i, group) in snapshot.groups.enumerated() {
             let g = GroupID(i)
             workspace.focus(g)
             var shown: Int?
             for (j, tab) in group.tabs.enumerated() {
-                guard let content = openRestored(tab, missing: &missing) else { continue }
+                guard let content = openRestored(tab, missing: &missing, moved: &movedTerminals) else { continue }
                 if let view = tab.view, let restorable = content as? any ViewStateRestorable { restorable.restore(view) }
                 if j <= group.active { shown = (workspace.groups[g]?.tabs.count ?? 1) - 1 }
             }
@@ -125,6 +126,8 @@ extension WorkspaceApp {
         restoreSidePanel(snapshot.sidePanel)
         if !missing.isEmpty {
             show("not found, left out of the restored workspace: \(Self.display(missing))", error: true)
+        } else if !movedTerminals.isEmpty {
+            show("folders gone, terminals started in the working directory instead: \(Self.display(movedTerminals))", error: true)
         }
         workspaceSaver?.lastSaved = snapshot
         needsRender = true
@@ -132,7 +135,7 @@ extension WorkspaceApp {
     }
 
     /// Opens one saved tab in the focused group; nil (and the path in `missing`) when its file is gone.
-    private func openRestored(_ tab: WorkspaceSnapshot.Tab, missing: inout [String]) -> (any TabContent)? {
+    private func openRestored(_ tab: WorkspaceSnapshot.Tab, missing: inout [String], moved: inout [String]) -> (any TabContent)? {
         switch tab.kind {
         case .welcome:
             workspace.open(WelcomeContent(keys: welcomeKeys))
@@ -140,7 +143,7 @@ extension WorkspaceApp {
             var isDir: ObjCBool = false
             let dir = tab.directory ?? FileManager.default.currentDirectoryPath
             let exists = FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) && isDir.boolValue
-            if !exists { missing.append(dir) }
+            if !exists { moved.append(dir) }
             guard openTerminal(in: exists ? dir : FileManager.default.currentDirectoryPath) != nil else { return nil }
         case .notebook, .text, .document:
             guard let path = tab.path else { return nil }
