@@ -59,7 +59,7 @@ struct WorkspaceRestoreTmuxTests {
         defer { first.close() }
         try first.waitFor("the notebook") { $0.contains("First heading") && $0.contains("Cell 1/4") }
         try first.sendKeys("C-PageDown")
-        try first.waitFor("the notes") { $0.contains("note line 1") && $0.contains(" VIEW ") }
+        try first.waitFor("the notes") { $0.contains("note line 1") && $0.contains(" EDIT ") }
         try first.sendKeys("C-w", "v")
         try first.waitFor("two panes") { $0.components(separatedBy: "notes.txt").count >= 3 }
         try first.sendKeys("C-w", "h", "C-PageUp")
