@@ -18,23 +18,10 @@ extension WorkspaceApp {
             case let .unreadable(message): show(message, error: true)
             }
         }
-        if !restored {
-            openFiles(paths)
-        } else {
-            for path in paths { openOrActivate(path) }
-        }
+        // On top of a restored workspace a file already open shows its tab (`openFiles` does that).
+        if !restored || !paths.isEmpty { openFiles(paths) }
         // A fresh start counts as a change: the workspace is written at the first interval.
         workspaceSaver?.noteActivity(now: now)
-    }
-
-    /// Opens `path`, or shows its tab when it is already open.
-    func openOrActivate(_ path: String) {
-        let absolute = Self.absolutePath(path)
-        if let tab = workspace.contents.first(where: { $0.value.path.map(Self.absolutePath) == absolute })?.key {
-            workspace.activate(tab)
-        } else {
-            openFiles([path])
-        }
     }
 
     // MARK: Saving
@@ -56,11 +43,11 @@ extension WorkspaceApp {
         case is WelcomeContent:
             return .init(kind: .welcome)
         case is NotebookView:
-            return content.path.map { .init(kind: .notebook, path: absolutePath($0), view: view) }
+            return content.path.map { .init(kind: .notebook, path: standardized($0), view: view) }
         case is TextViewer, is TextFileView:
-            return content.path.map { .init(kind: .text, path: absolutePath($0), view: view) }
+            return content.path.map { .init(kind: .text, path: standardized($0), view: view) }
         default:
-            return content.path.map { .init(kind: .document, path: absolutePath($0), view: view) }
+            return content.path.map { .init(kind: .document, path: standardized($0), view: view) }
         }
     }
 
@@ -68,11 +55,6 @@ extension WorkspaceApp {
     static func display(_ paths: [String]) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         return paths.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", ")
-    }
-
-    static func absolutePath(_ path: String) -> String {
-        let p = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (p as NSString).standardizingPath
     }
 
     /// Saves the workspace now if it is saved at all and changed since the last save (on exit, on
@@ -148,11 +130,11 @@ extension WorkspaceApp {
         case .notebook, .text, .document:
             guard let path = tab.path else { return nil }
             guard FileManager.default.fileExists(atPath: path) else { missing.append(path); return nil }
-            if let open = workspace.allContents.first(where: { $0.path.map(Self.absolutePath) == path }) {
+            if let open = openTab(of: path).flatMap({ workspace.contents[$0] }) {
                 // Another pane of the same document, as a split makes it: one document, two views.
                 workspace.open(open.makeView())
             } else {
-                openFiles([path])
+                workspace.open(content(for: path))
             }
         }
         return workspace.focusedContent
