@@ -2,8 +2,9 @@
 euporie in the same run.
 
 From outside, through tmux (../shared/bench paint.py and keys.py): time until the first cell is on
-screen and memory then, `j` (next cell) latency, and scrolling (PageDown/PageUp) latency, with the
-harness floor. In process (`callisto-bench notebook`): first frame, `j`, page down, typing in a
+screen and memory then, `j` (next cell) latency, scrolling (PageDown/PageUp) latency, and typing in
+the first cell (notebook_typing.py: Enter, then letters), with the harness floor; medians, p99 and
+the ratio euporie / Callisto. In process (`callisto-bench notebook`): first frame, `j`, page down, typing in a
 cell and typing in a 10,000-line cell, each with its frame drawn. Goals: first cell < 150 ms,
 keystroke median < 5 ms (p99 < 16 ms) beyond the floor, memory < 3x file size + 40 MB.
 
@@ -77,10 +78,14 @@ def outside(ctx, env, path):
     subprocess.run([sys.executable, str(ctx.shared_bench / "paint.py"), "--nb", str(path), "--marker", "PAINTMARK_large",
                     "--runs", RUNS] + cmds + ["--json", str(paint_json)], env=env, check=True)
     figures = {}
-    for label, keys in [("j", ["--key", "j"]), ("scroll", ["--key", "PageDown", "--key", "PageUp"])]:
+    keys_py = [str(ctx.shared_bench / "keys.py")]
+    typing_py = [str(ctx.root / "Benchmarks" / "notebook_typing.py"), str(ctx.shared_bench)]
+    letters = [a for c in "typing" for a in ("--key", c)]
+    for label, script, keys in [("j", keys_py, ["--key", "j"]), ("scroll", keys_py, ["--key", "PageDown", "--key", "PageUp"]),
+                                ("typing", typing_py, letters)]:
         out = results / f"notebook-keys-{label}.json"
-        subprocess.run([sys.executable, str(ctx.shared_bench / "keys.py"), "--nb", str(path), "--marker", "PAINTMARK_large",
-                        "--presses", PRESSES, "--wait-gone", "Rendering"] + keys + cmds + ["--json", str(out)], env=env, check=True)
+        subprocess.run([sys.executable] + script + ["--nb", str(path), "--marker", "PAINTMARK_large",
+                       "--presses", PRESSES, "--wait-gone", "Rendering"] + keys + cmds + ["--json", str(out)], env=env, check=True)
         figures[label] = json.loads(out.read_text())["summary"]
     paint = json.loads(paint_json.read_text())["summary"]
     nb_paint = next(iter(paint.values()))
@@ -99,16 +104,31 @@ def main(ctx):
         print("notebook: this callisto build has no terminal backend; the tmux measurements are skipped")
         return
     paint, keys = outside(ctx, env, path)
-    c = paint.get("callisto", {})
-    floor_j = keys["j"].get("floor", {}).get("latency_ms") or {}
-    cj = keys["j"].get("callisto", {}).get("latency_ms") or {}
-    first = (c.get("paint_s") or {}).get("median")
-    rss = (c.get("rss_main_mb") or {}).get("median")
-    print("\ngoals (callisto, large):")
-    if first is not None:
-        print(f"  first cell on screen {first * 1e3:7.1f} ms  (goal < 150 ms)")
-    if rss is not None:
-        print(f"  memory after load    {rss:7.1f} MB  (goal < {3 * size_mb + 40:.0f} MB = 3 x {size_mb:.1f} MB + 40 MB)")
-    if cj and floor_j:
-        print(f"  j beyond the floor   median {cj['median'] - floor_j['median']:5.1f} ms (goal < 5), "
-              f"p99 {cj['p99'] - floor_j['p99']:5.1f} ms (goal < 16)")
+    summary(paint, keys, size_mb)
+
+
+def summary(paint, keys, size_mb):
+    """Callisto beside euporie: first cell, memory, and each key's median and p99 with ratios."""
+    def stat(label, key, field):
+        return ((paint.get(label) or {}).get(key) or {}).get(field)
+    print(f"\nsummary (large, {size_mb:.1f} MB){'':14}{'callisto':>12}{'euporie':>12}{'ratio':>8}")
+    rows = [("first cell on screen ms", stat("callisto", "paint_s", "median"), stat("euporie", "paint_s", "median"), 1e3),
+            ("memory after load MB", stat("callisto", "rss_main_mb", "median"), stat("euporie", "rss_main_mb", "median"), 1)]
+    for name, c, e, scale in rows:
+        print(f"  {name:38}{fmt(c, scale):>12}{fmt(e, scale):>12}{ratio(e, c):>8}")
+    for label in ("j", "typing", "scroll"):
+        for field in ("median", "p99"):
+            c = ((keys[label].get("callisto") or {}).get("latency_ms") or {}).get(field)
+            e = ((keys[label].get("euporie") or {}).get("latency_ms") or {}).get(field)
+            f = ((keys[label].get("floor") or {}).get("latency_ms") or {}).get(field)
+            print(f"  {label + ' ' + field + ' ms (floor ' + fmt(f, 1) + ')':38}{fmt(c, 1):>12}{fmt(e, 1):>12}{ratio(e, c):>8}")
+    print(f"goals: first cell < 150 ms, memory < {3 * size_mb + 40:.0f} MB (3 x file + 40 MB), "
+          "key median < 5 ms and p99 < 16 ms beyond the floor")
+
+
+def fmt(v, scale=1):
+    return "–" if v is None else f"{v * scale:.1f}"
+
+
+def ratio(e, c):
+    return "–" if e is None or not c else f"{e / c:.1f}x"

@@ -85,6 +85,7 @@ public final class WorkspaceApp {
         sidePanelVisible = settings.configuration.sidePanelVisible
         statusBarVisible = settings.configuration.statusBarVisible
         mouseEnabled = settings.configuration.mouse
+        kernels.outputMemoryLimit = settings.configuration.outputMemoryLimit
         if let first = settings.diagnostics.first {
             let more = settings.diagnostics.count > 1 ? " (and \(settings.diagnostics.count - 1) more; see `callisto config check`)" : ""
             show("config: \(first.description)\(more)", error: true)
