@@ -28,8 +28,9 @@ let package = Package(
         .target(name: "CJpeg", path: "Sources/CJpeg", linkerSettings: [.linkedLibrary("jpeg")]),
 
         // Pure cores: values and state machines, Foundation at most (plus an HMAC provider).
-        .target(name: "NotebookFormat"),
-        .target(name: "JupyterProtocol", dependencies: ["COpenSSLCrypto"]),
+        .target(name: "JSONCore"),
+        .target(name: "NotebookFormat", dependencies: ["JSONCore"]),
+        .target(name: "JupyterProtocol", dependencies: ["JSONCore", "COpenSSLCrypto"]),
         .target(name: "TermCore"),
 
         // Adapters and shells.

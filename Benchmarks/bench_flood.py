@@ -8,6 +8,9 @@ and characters are typed one at a time while the lines arrive. For each key: sen
 text visible on screen (the latency). Then: the time until the flood's last line is on screen, and
 the editor's peak memory (VmHWM of its process; kernels not counted).
 
+In process (`callisto-bench outputs`): a million lines through `OutputArea` unbounded and bounded,
+and the notebook view's frames on a cell holding a million-line output.
+
 Goals: typing median < 30 ms while the flood runs; memory < 200 MB however long the output.
 Environment: BENCH_FLOOD_LINES (default 1000000), BENCH_FLOOD_KEYS (default 40),
 BENCH_FLOOD_EUPORIE=0 to leave euporie out.
@@ -127,7 +130,21 @@ def summary(res, bl):
             + (f"  [{res['error']}]" if res.get("error") else ""))
 
 
+def in_process(ctx):
+    """`callisto-bench outputs`: OutputArea under a million lines, and the view's frames on one."""
+    r = json.loads(subprocess.run([str(ctx.callisto_bench), "outputs"], capture_output=True, text=True,
+                                  check=True, timeout=600).stdout)
+    for name in ["unbounded", "limit_64mb", "limit_4mb"]:
+        print(f"in process: 1,000,000 lines through OutputArea {name:10s} {r[f'stream_{name}_ms']:8.0f} ms, "
+              f"{r[f'stream_{name}_kept_mb']:6.1f} MB kept")
+    k = r["view_key_frame_us"]
+    print(f"in process: notebook view on a 1,000,000-line output: first frame {r['view_first_frame_ms']:.1f} ms, "
+          f"j/k with frame median {k['median']:.0f} us, p99 {k['p99']:.0f} us")
+    return r
+
+
 def main(ctx):
+    in_process(ctx)
     if not shutil.which("tmux"):
         print("flood: tmux not installed; skipped")
         return

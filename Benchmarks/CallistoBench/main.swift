@@ -29,6 +29,10 @@ case "render":
     exit(RenderBench.run(Array(arguments.dropFirst())))
 case "text":
     TextBench.run(Array(arguments.dropFirst()))
+case "outputs":
+    OutputsBench.run(Array(arguments.dropFirst()))
+case "completion":
+    CompletionBench.run(Array(arguments.dropFirst()))
 case "files":
     exit(FilesBench.run(Array(arguments.dropFirst())))
 default:

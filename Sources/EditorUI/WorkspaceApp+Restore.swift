@@ -57,7 +57,7 @@ extension WorkspaceApp {
             return .init(kind: .welcome)
         case is NotebookView:
             return content.path.map { .init(kind: .notebook, path: absolutePath($0), view: view) }
-        case is TextViewer:
+        case is TextViewer, is TextFileView:
             return content.path.map { .init(kind: .text, path: absolutePath($0), view: view) }
         default:
             return content.path.map { .init(kind: .document, path: absolutePath($0), view: view) }

@@ -85,6 +85,7 @@ public final class WorkspaceApp {
         sidePanelVisible = settings.configuration.sidePanelVisible
         statusBarVisible = settings.configuration.statusBarVisible
         mouseEnabled = settings.configuration.mouse
+        kernels.outputMemoryLimit = settings.configuration.outputMemoryLimit
         if let first = settings.diagnostics.first {
             let more = settings.diagnostics.count > 1 ? " (and \(settings.diagnostics.count - 1) more; see `callisto config check`)" : ""
             show("config: \(first.description)\(more)", error: true)
@@ -156,13 +157,14 @@ public final class WorkspaceApp {
             needsRender = true
         }
         tickDocuments(now: now)
+        tickFileBrowser(now: now)
         tickKernels(now: now)
         saveWorkspaceIfDue(now: now)
     }
 
     /// The next time `tick` has something to do, or nil.
     public var nextDeadline: ContinuousClock.Instant? {
-        [message?.expires, documentDeadline, kernelDeadline, workspaceSaver?.deadline].compactMap { $0 }.min()
+        [message?.expires, documentDeadline, kernelDeadline, workspaceSaver?.deadline, fileBrowserDeadline].compactMap { $0 }.min()
     }
 
     /// Shows a transient status message.

@@ -108,11 +108,68 @@ public final class KernelManager {
     public var isShutDown: Bool { shutDown }
 
     /// Shuts the kernel down (idempotent): `shutdown_request` on control, up to 2 s for it to exit,
-    /// then SIGTERM to its process group, 2 s, then SIGKILL; reaped; connection file removed.
+    /// then SIGTERM to its process group, 2 s, then SIGKILL; reaped; connection file removed. A
+    /// shutdown begun with `beginShutdown` is finished here, waiting for what is left of it.
     public func shutdown() {
         guard !shutDown else { return }
+        if let started = stopping?.started {
+            let left = max(0, Self.graceSeconds - Date().timeIntervalSince(started))
+            if let process = client.process, process.isRunning, !process.wait(timeout: left) {
+                process.signal(SIGTERM)
+                if !process.wait(timeout: Self.graceSeconds) { process.kill() }
+            }
+            finishShutdown()
+            return
+        }
         shutDown = true
         if let process = client.process { stop(process, restart: false) }
+        client.markDead("shut down")
+        client.close()
+        unlink(connectionFile)
+    }
+
+    /// Seconds a kernel gets to exit after `shutdown_request`, and again after SIGTERM.
+    static let graceSeconds: TimeInterval = 2
+
+    private var stopping: (started: Date, terminated: Bool)?
+
+    /// Starts shutting the kernel down without waiting: `shutdown_request` on control. The caller's
+    /// loop calls `advanceShutdown` until it returns true (SIGTERM after 2 s, SIGKILL 2 s later).
+    public func beginShutdown(now: Date = Date()) {
+        guard !shutDown, stopping == nil else { return }
+        stopping = (now, false)
+        if let process = client.process, process.isRunning, !client.isDead {
+            client.request("shutdown_request", content: ["restart": .bool(false)], channel: .control)
+        }
+    }
+
+    /// Moves a begun shutdown on without blocking; true once the kernel is gone and reaped.
+    @discardableResult
+    public func advanceShutdown(now: Date = Date()) -> Bool {
+        if shutDown { return true }
+        guard let s = stopping else { return false }
+        guard let process = client.process, process.isRunning else { finishShutdown(); return true }
+        let waited = now.timeIntervalSince(s.started)
+        if !s.terminated, waited >= Self.graceSeconds {
+            process.signal(SIGTERM)
+            stopping?.terminated = true
+        } else if waited >= 2 * Self.graceSeconds {
+            process.kill()
+            _ = process.waitBlocking()
+            finishShutdown()
+            return true
+        }
+        return false
+    }
+
+    private func finishShutdown() {
+        shutDown = true
+        if let process = client.process {
+            // Children the kernel left in its process group go too.
+            process.signal(SIGKILL)
+            _ = process.waitBlocking()
+            killpg(process.pid, SIGKILL)
+        }
         client.markDead("shut down")
         client.close()
         unlink(connectionFile)

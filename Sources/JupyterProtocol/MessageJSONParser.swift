@@ -1,4 +1,5 @@
 import Foundation
+internal import JSONCore
 
 /// Why a JSON text could not be read.
 public struct MessageJSONError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -118,35 +119,21 @@ private struct Cursor {
     }
 
     mutating func number() throws(MessageJSONError) -> MessageJSON {
+        guard let end = JSONEscaping.numberEnd(bytes, from: index) else { throw error("invalid number") }
         let start = index
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
-        guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
-        if bytes[index] == UInt8(ascii: "0") {
-            index += 1
-        } else {
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            index += 1
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
-            index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("invalid number") }
-            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-        }
-        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+        index = end
+        return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
     }
-
-    func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
     mutating func string() throws(MessageJSONError) -> String {
         index += 1
         var runStart = index
-        // Fast path: no escapes.
-        while index < bytes.count {
+        let base = bytes.baseAddress!
+        let n = bytes.count
+        // Fast path: no escapes (invalid UTF-8 is repaired by `String(decoding:)`).
+        while index < n {
+            while index + 8 <= n && SWAR.isPlain(SWAR.load(base + index)) { index += 8 }
+            if index >= n { break }
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
@@ -159,7 +146,7 @@ private struct Cursor {
         var out = [UInt8]()
         out.reserveCapacity(index - runStart + 16)
         while true {
-            guard index < bytes.count else { throw error("unterminated string") }
+            guard index < n else { throw error("unterminated string") }
             let b = bytes[index]
             if b == UInt8(ascii: "\"") {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
@@ -169,55 +156,17 @@ private struct Cursor {
             if b < 0x20 { throw error("control character in string") }
             if b != UInt8(ascii: "\\") { index += 1; continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            index += 1
-            guard index < bytes.count else { throw error("unterminated escape") }
-            let e = bytes[index]
-            index += 1
-            switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
-            case UInt8(ascii: "u"):
-                var scalar = try hex4()
-                if (0xD800...0xDBFF).contains(scalar), index + 1 < bytes.count,
-                   bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
-                    let save = index
-                    index += 2
-                    let low = try hex4()
-                    if (0xDC00...0xDFFF).contains(low) {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else {
-                        index = save
-                    }
+            do throws(JSONEscaping.Failure) {
+                try JSONEscaping.decodeEscape(bytes, at: &index, into: &out, loneSurrogates: .replace)
+            } catch {
+                index = error.offset
+                switch error.reason {
+                case .unterminated: throw self.error("unterminated escape")
+                case .invalidUnicodeEscape: throw self.error("invalid \\u escape")
+                case .invalidEscape, .loneSurrogate: throw self.error("invalid escape")
                 }
-                let u = Unicode.Scalar(scalar) ?? "\u{FFFD}"
-                out.append(contentsOf: Array(String(Character(u)).utf8))
-            default: throw error("invalid escape")
             }
             runStart = index
         }
-    }
-
-    mutating func hex4() throws(MessageJSONError) -> UInt32 {
-        guard index + 4 <= bytes.count else { throw error("invalid \\u escape") }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[index]
-            let d: UInt32
-            switch b {
-            case 0x30...0x39: d = UInt32(b - 0x30)
-            case 0x41...0x46: d = UInt32(b - 0x41 + 10)
-            case 0x61...0x66: d = UInt32(b - 0x61 + 10)
-            default: throw error("invalid \\u escape")
-            }
-            v = v << 4 | d
-            index += 1
-        }
-        return v
     }
 }

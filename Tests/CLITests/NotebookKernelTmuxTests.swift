@@ -92,6 +92,22 @@ struct NotebookKernelTmuxTests {
         print(f"same {len(a)} cells")
     """
 
+    @Test func aKernelThatExitsIsAnnouncedWithItsStatus() throws {
+        let dir = try ProjectPaths.makeTemporaryDirectory("callisto-kernel-e2e")
+        let (s, runtime) = try start("dies.ipynb", in: dir)
+        defer { s.close() }
+        try s.waitFor(timeout: 20, "notebook") { $0.contains("COMMAND") }
+        try keys(s, "Enter", mode: "EDIT")
+        try s.sendLiteral("import os; os._exit(3)")
+        try keys(s, "C-e")
+        // The loop learns of the exit from SIGCHLD while it sleeps in zmq_poll.
+        try s.waitFor(timeout: 60, "death") { $0.contains("exit status 3") && $0.contains("dead") }
+        #expect(try s.capture().contains("import os; os._exit(3)"))
+        try s.waitUntil(timeout: 10, "no kernel process") { try kernels(runtime).isEmpty }
+        try s.sendKeys("C-q")
+        try s.waitFor("quit asks") { $0.contains("Quit Callisto?") }
+    }
+
     @Test func sigtermShutsTheKernelDown() throws {
         let dir = try ProjectPaths.makeTemporaryDirectory("callisto-kernel-e2e")
         let (s, runtime) = try start("term.ipynb", in: dir)

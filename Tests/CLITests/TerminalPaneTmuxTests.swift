@@ -12,27 +12,10 @@ struct TerminalPaneTmuxTests {
     /// Rows of the terminal's body: the screen less the tab bar and the status bar.
     static var bodyRows: Int { height - 2 }
 
-    /// A folder to work in, its own configuration (a plain `/bin/sh`) and state.
-    struct Setup {
-        let root: URL
-        var dir: String { root.appendingPathComponent("work").path }
-
-        init() throws {
-            root = try ProjectPaths.makeTemporaryDirectory("callisto-term-e2e")
-            let config = root.appendingPathComponent("config/callisto")
-            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-            try "[ui]\nside-panel = false\n[terminal]\nshell = \"/bin/sh\"\n".write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
-            try FileManager.default.createDirectory(atPath: root.appendingPathComponent("work").path, withIntermediateDirectories: true)
-        }
-    }
-
     /// Callisto with one terminal tab open and its first prompt shown.
-    func start() throws -> (TmuxSession, Setup) {
-        let setup = try Setup()
-        let env = ["XDG_CONFIG_HOME": setup.root.appendingPathComponent("config").path,
-                   "XDG_STATE_HOME": setup.root.appendingPathComponent("state").path]
-        let session = try TmuxSession(command: "cd '\(setup.dir)' && \(WorkspaceTmuxTests.callisto) --no-restore; echo callisto-exit=$?; sleep 600",
-                                      width: Self.width, height: Self.height, environment: env)
+    func start() throws -> (TmuxSession, TmuxHome) {
+        let setup = try TmuxHome("callisto-term-e2e")
+        let session = try setup.start("--no-restore", width: Self.width, height: Self.height)
         try session.waitFor("the welcome tab") { $0.contains("Welcome") }
         try session.sendKeys("C-w", "t")
         try session.waitFor("the shell's prompt") { $0.contains(" TERM ") && Self.showsPrompt($0) }
@@ -51,9 +34,9 @@ struct TerminalPaneTmuxTests {
         try session.sendKeys("Enter")
     }
 
-    func finish(_ session: TmuxSession, _ setup: Setup) {
+    func finish(_ session: TmuxSession, _ setup: TmuxHome) {
         session.close()
-        try? FileManager.default.removeItem(at: setup.root)
+        setup.remove()
     }
 
     /// The first of `names` found on PATH.

@@ -8,29 +8,21 @@ import TestSupport
 /// own project folder and state folder.
 @Suite(.enabled(if: TmuxSession.isAvailable, "needs tmux"), .serialized)
 struct WorkspaceRestoreTmuxTests {
-    /// A project folder with files, its own configuration and state folders.
+    /// A working folder with a notebook, a text file and a subfolder.
     struct Project {
-        let root: URL
-        var dir: String { root.appendingPathComponent("project").path }
-        var state: String { root.appendingPathComponent("state").path }
+        let home: TmuxHome
+        var root: URL { home.root }
+        var dir: String { home.dir }
+        var state: String { home.state }
 
         init() throws {
-            root = try ProjectPaths.makeTemporaryDirectory("callisto-ws-restore")
-            let config = root.appendingPathComponent("config/callisto")
-            try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
-            try "[ui]\nside-panel = false\n[terminal]\nshell = \"/bin/sh\"\n".write(to: config.appendingPathComponent("config.toml"), atomically: true, encoding: .utf8)
-            let project = root.appendingPathComponent("project")
-            try FileManager.default.createDirectory(at: project.appendingPathComponent("sub"), withIntermediateDirectories: true)
-            try (1...80).map { "note line \($0)" }.joined(separator: "\n").write(to: project.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
-            try Self.notebook.write(to: project.appendingPathComponent("demo.ipynb"), atomically: true, encoding: .utf8)
+            home = try TmuxHome("callisto-ws-restore")
+            try FileManager.default.createDirectory(atPath: dir + "/sub", withIntermediateDirectories: true)
+            try (1...80).map { "note line \($0)" }.joined(separator: "\n").write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
+            try Self.notebook.write(toFile: dir + "/demo.ipynb", atomically: true, encoding: .utf8)
         }
 
-        /// `callisto ARGS` in the project folder; the pane's shell stays after it exits.
-        func start(_ args: String = "", width: Int = 120, height: Int = 30) throws -> TmuxSession {
-            let env = ["XDG_CONFIG_HOME": root.appendingPathComponent("config").path, "XDG_STATE_HOME": state]
-            return try TmuxSession(command: "cd '\(dir)' && \(WorkspaceTmuxTests.callisto) \(args); echo callisto-exit=$?; sleep 600",
-                                   width: width, height: height, environment: env)
-        }
+        func start(_ args: String = "") throws -> TmuxSession { try home.start(args) }
 
         /// The saved workspace files.
         func savedFiles() -> [String] {
@@ -67,7 +59,7 @@ struct WorkspaceRestoreTmuxTests {
         defer { first.close() }
         try first.waitFor("the notebook") { $0.contains("First heading") && $0.contains("Cell 1/4") }
         try first.sendKeys("C-PageDown")
-        try first.waitFor("the notes") { $0.contains("note line 1") && $0.contains(" VIEW ") }
+        try first.waitFor("the notes") { $0.contains("note line 1") && $0.contains(" EDIT ") }
         try first.sendKeys("C-w", "v")
         try first.waitFor("two panes") { $0.components(separatedBy: "notes.txt").count >= 3 }
         try first.sendKeys("C-w", "h", "C-PageUp")
@@ -105,7 +97,7 @@ struct WorkspaceRestoreTmuxTests {
         try first.waitFor("out of the terminal") { $0.contains(" SCROLL ") }
         try quit(first)
         #expect(project.savedFiles().count == 1)
-        #expect(project.savedFiles().first?.hasPrefix("by-directory/project-") == true)
+        #expect(project.savedFiles().first?.hasPrefix("by-directory/work-") == true)
 
         let second = try project.start()
         defer { second.close() }

@@ -30,7 +30,7 @@ struct WorkspaceTmuxTests {
     }
 
     func waitForWorkspace(_ session: TmuxSession, _ text: String = "note line 1") throws {
-        try session.waitFor("the workspace") { $0.contains(text) && $0.contains(" VIEW ") }
+        try session.waitFor("the workspace") { $0.contains(text) && ($0.contains(" EDIT ") || $0.contains("Command palette")) }
     }
 
     /// The pid of callisto under the pane's shell.
@@ -97,45 +97,46 @@ struct WorkspaceTmuxTests {
         try session.resize(width: 50, height: 15)
         try session.waitFor("the narrow layout") { s in
             let rows = s.split(separator: "\n", omittingEmptySubsequences: false)
-            return rows.count >= 15 && rows[14].contains(" VIEW ") && rows[14].contains("Ln 1–13/")
+            return rows.count >= 15 && rows[14].contains(" EDIT ") && rows[14].contains("Ln 1/80")
         }
         try session.resize(width: 20, height: 6)
         try session.waitFor("the notice") { $0.contains("Terminal too small") }
         try session.resize(width: 90, height: 25)
-        try session.waitFor("the workspace again") { $0.contains("note line 1") && $0.contains("Ln 1–23/") }
+        try session.waitFor("the workspace again") { $0.contains("note line 1") && $0.contains("note line 23") && $0.contains("Ln 1/80") }
     }
 
     @Test func pasteIsTextNotKeys() throws {
         let session = try start()
         defer { session.close() }
-        // Ctrl+Q inside a paste must not quit; the read-only tab says it did not take the text.
+        // Ctrl+Q inside a paste must not quit: the text tab takes it as text (a control picture).
         try session.paste("abc\u{11}def")
-        try session.waitFor("the read-only notice") { $0.contains("read-only: the paste was not inserted") }
+        try session.waitFor("the pasted text") { $0.contains("abc␑defnote line 1") }
         #expect(try session.display("#{pane_dead}") == "0")
         try session.sendKeys("F1")
         try session.waitFor("the palette") { $0.contains("Commands") }
         try session.paste("split right")
         try session.waitFor("pasted into the filter") { $0.contains("> split right") }
         try session.sendKeys("Enter")
-        try session.waitFor("two panes") { $0.components(separatedBy: "notes.txt │").count == 3 }
+        try session.waitFor("two panes") { $0.components(separatedBy: "notes.txt ● │").count == 3 }
     }
 
     @Test func ctrlZSuspendsToTheShellAndFgResumes() throws {
         let session = try start(shell: true)
         defer { session.close() }
         try session.waitFor("the shell") { $0.contains("$") || $0.contains("#") }
-        try session.sendLiteral("\(Self.callisto) \(Self.notes)")
+        // No file: in a text tab Ctrl+Z is undo; on the welcome tab it suspends.
+        try session.sendLiteral("\(Self.callisto)")
         try session.sendKeys("Enter")
-        try waitForWorkspace(session, "note line 1")
+        try waitForWorkspace(session, "Callisto")
         try session.sendKeys("C-z")
         try session.waitFor("the shell after suspend") { $0.contains("Stopped") }
         #expect(try isRestored(session))
         try session.sendLiteral("fg")
         try session.sendKeys("Enter")
-        try waitForWorkspace(session, "note line 1")
+        try waitForWorkspace(session, "Callisto")
         #expect(try session.display("#{alternate_on}") == "1")
         try session.sendKeys("C-q")
-        try session.waitFor("the shell after quit") { !$0.contains(" VIEW ") }
+        try session.waitFor("the shell after quit") { !$0.contains("Command palette") }
         #expect(try isRestored(session))
     }
 

@@ -63,6 +63,22 @@ import Testing
         #expect(!update(&s, b, c), "white space ends the completed word")
     }
 
+    @Test func narrowingAsYouTypeGivesWhatAFreshFilterGives() {
+        let items = ["print", "property", "Print", "sprint", "repr", "pr_x", "pint", "paint", "zip"].map { CompletionItem(label: $0) }
+        let reply = CompletionReply(items: items, start: 0, end: 0)
+        var typed = CompletionSession(reply: reply, cellUID: 1, requestCursor: 0)
+        for text in ["p", "pi", "pin", "pint"] {
+            let (b, c) = end(text)
+            var fresh = CompletionSession(reply: reply, cellUID: 1, requestCursor: 0)
+            #expect(update(&typed, b, c) == update(&fresh, b, c))
+            #expect(typed.entries == fresh.entries, "\(text)")
+        }
+        let (b, c) = end("pr")
+        var fresh = CompletionSession(reply: reply, cellUID: 1, requestCursor: 0)
+        #expect(update(&typed, b, c) && update(&fresh, b, c))
+        #expect(typed.entries == fresh.entries, "a shorter query filters all the matches again")
+    }
+
     @Test func cursorBeforeTheStartCloses() {
         var s = CompletionSession(reply: CompletionReply(items: [CompletionItem(label: "path")], start: 3, end: 5), cellUID: 1, requestCursor: 5)
         let b = TextBuffer("os.pa")

@@ -15,7 +15,7 @@ import Testing
     }
 
     @Test func aKeySequenceRunsItsCommandAndShowsWhichKeyWhilePending() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt")
         pilot.press("<C-w>")
         #expect(pilot.app.pending == Key.sequence("<C-w>"))
         #expect(pilot.contains("<C-w> …"))
@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func anUnboundContinuationCancelsTheSequence() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt")
         pilot.press("<C-w> x")
         #expect(pilot.app.pending.isEmpty)
         #expect(pilot.app.workspace.groups.count == 1)
@@ -37,14 +37,14 @@ import Testing
     }
 
     @Test func escapeCancelsAPendingSequenceQuietlyAfterTheEscapeTimeout() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt")
         pilot.press("<C-w> <Esc>")
         #expect(pilot.app.pending.isEmpty)
         #expect(!pilot.contains("not bound"))
     }
 
     @Test func contextKeysReachTheFocusedContentAsCommands() {
-        let pilot = Pilot(height: 10, paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt", height: 10)
         #expect(pilot.rows[1].hasPrefix("line 1:"))
         pilot.press("<Down> <Down> <PageDown>")
         #expect(pilot.rows[1].hasPrefix("line 10:"))
@@ -55,7 +55,7 @@ import Testing
     }
 
     @Test func aDeclinedCommandFallsThroughToTheGeneralBinding() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt")
         #expect(pilot.app.keyContext == .editor)
         pilot.press("<C-z>") // undo in an editor; the read-only viewer declines it, so: suspend
         #expect(pilot.performed == [.suspend])
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func pasteIntoAReadOnlyTabSaysSo() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt")
         pilot.paste("hello")
         #expect(pilot.contains("read-only"))
     }
@@ -109,13 +109,13 @@ import Testing
     }
 
     @Test func saveOnAReadOnlyDocumentExplains() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt")
         pilot.press("<C-s>")
         #expect(pilot.contains("open read-only: nothing to save"))
     }
 
     @Test func tabsCycleCloseAndReopen() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt"), Fixtures.path("script.py")])
+        let pilot = Pilot.viewing("notes.txt", "script.py")
         #expect(pilot.app.workspace.focusedContent?.title == "notes.txt")
         pilot.press("<C-PageDown>")
         #expect(pilot.app.workspace.focusedContent?.title == "script.py")
@@ -126,7 +126,7 @@ import Testing
     }
 
     @Test func splitsFocusAndResizeByKeyboard() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt")
         pilot.press("<C-w> v")
         let right = pilot.app.workspace.focused
         pilot.press("<C-w> h")
@@ -143,7 +143,7 @@ import Testing
     }
 
     @Test func dragginABorderWithTheMouseResizes() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt")
         pilot.press("<C-w> v")
         let border = pilot.app.workspace.frames(in: pilot.app.paneArea).borders[0].rect
         pilot.send("\u{1b}[<0;\(border.x + 1);5M\u{1b}[<32;21;5M\u{1b}[<0;21;5m")
@@ -152,14 +152,15 @@ import Testing
     }
 
     @Test func clickingATabShowsIt() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt"), Fixtures.path("script.py")])
-        let column = pilot.rows[0].range(of: "script.py")!.lowerBound.utf16Offset(in: pilot.rows[0])
+        let pilot = Pilot.viewing("notes.txt", "script.py")
+        guard let range = pilot.rows[0].range(of: "script.py") else { Issue.record("no tab: \(pilot.screenText)"); return }
+        let column = range.lowerBound.utf16Offset(in: pilot.rows[0])
         pilot.click(column, 0)
         #expect(pilot.app.workspace.focusedContent?.title == "script.py")
     }
 
     @Test func sidePanelTogglesWithCtrlB() {
-        let pilot = Pilot(paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt")
         #expect(!pilot.contains("FILES"))
         pilot.press("<C-b>")
         #expect(pilot.contains("FILES"))

@@ -66,6 +66,9 @@ struct FileBrowserPanelTests {
         pilot.type("fresh.txt")
         pilot.press("<Enter>")
         #expect(FileManager.default.fileExists(atPath: dir + "/fresh.txt"))
+        // A new file opens in a text tab; the browser is one key away.
+        #expect(pilot.app.workspace.focusedContent?.title == "fresh.txt")
+        pilot.press("<A-f>")
         pilot.press("<F2>")
         for _ in 0..<"fresh.txt".count { pilot.press("<BS>") }
         pilot.type("renamed.txt")
@@ -109,5 +112,41 @@ struct FileBrowserPanelTests {
         #expect(pilot.app.workspace.focusedContent?.title == "script.py")
         #expect(pilot.app.keyContext != .fileBrowser)
         #expect(pilot.contains("content of script.py"))
+    }
+}
+
+extension FileBrowserPanelTests {
+    @Test func changesOnDiskAppearWhileVisibleKeepingTheSelection() throws {
+        let (pilot, dir) = try Self.start()
+        pilot.app.fileBrowser.model.select(Array("script.py".utf8))
+        try Data("x".utf8).write(to: URL(fileURLWithPath: dir + "/aaa-new.txt"))
+        pilot.advance(.seconds(2))
+        #expect(pilot.contains("aaa-new.txt"))
+        #expect(pilot.app.fileBrowser.model.selectedEntry?.name == "script.py")
+        try FileManager.default.removeItem(atPath: dir + "/notes.txt")
+        pilot.advance(.seconds(2))
+        #expect(!pilot.contains("notes.txt"))
+        #expect(pilot.app.fileBrowser.model.selectedEntry?.name == "script.py")
+        // Sizes and times on demand.
+        pilot.press("i")
+        #expect(pilot.rows.contains { $0.contains("aaa-new") && $0.contains("1B") }, "\(pilot.screenText)")
+        pilot.press("i")
+        #expect(!pilot.rows.contains { $0.contains("1B") })
+    }
+
+    @Test func aNewNotebookHasThePythonKernelAndOpens() throws {
+        let (pilot, dir) = try Self.start()
+        pilot.press("n")
+        #expect(pilot.contains("Untitled.ipynb"))
+        pilot.press("<Enter>")
+        let view = try #require(pilot.app.workspace.focusedContent as? NotebookView)
+        #expect(view.title == "Untitled.ipynb")
+        let r = try ProcessRunner.python("""
+        import nbformat, sys
+        nb = nbformat.read(sys.argv[1], as_version=4)
+        nbformat.validate(nb)
+        print(nb.metadata.kernelspec.name, len(nb.cells))
+        """, arguments: [dir + "/Untitled.ipynb"])
+        #expect(r.stdoutText == "python3 0\n", "\(r.stderrText)")
     }
 }

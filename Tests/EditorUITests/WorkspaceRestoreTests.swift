@@ -69,8 +69,9 @@ struct WorkspaceRestoreTests {
         #expect(notebooks.count == 2)
         #expect(notebooks.first?.document === notebooks.last?.document, "both panes show one document, as the split did")
         #expect(notebooks.allSatisfy { $0.model.active == 2 })
-        let text = try #require(second.app.workspace.focusedContent as? TextViewer)
-        #expect(text.top > 0 && text.top == (first.app.workspace.focusedContent as? TextViewer)?.top)
+        let text = try #require(second.app.workspace.focusedContent as? TextFileView)
+        let original = try #require(first.app.workspace.focusedContent as? TextFileView)
+        #expect((text.viewState.line ?? 0) > 0 && text.viewState == original.viewState, "the cursor PageDown moved, and the scroll")
         first.advance(.seconds(5))  // status messages gone on both
         second.advance(.seconds(5))
         #expect(second.screenText == first.screenText)

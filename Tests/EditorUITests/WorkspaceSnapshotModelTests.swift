@@ -128,8 +128,8 @@ final class PathStub: TabContent {
         let a = store.path(for: .directory("/home/u/proj")), b = store.path(for: .directory("/home/v/proj"))
         #expect(a != b)
         #expect(a.hasPrefix(root.path + "/by-directory/proj-") && a.hasSuffix(".json"))
-        #expect(WorkspaceStore.hash("/home/u/proj") == WorkspaceStore.hash("/home/u/proj"))
-        #expect(WorkspaceStore.hash("") == "cbf29ce484222325", "FNV-1a offset basis")
+        #expect(StateDirectory.hash("/home/u/proj") == StateDirectory.hash("/home/u/proj"))
+        #expect(StateDirectory.hash("") == "cbf29ce484222325", "FNV-1a offset basis")
         #expect(store.path(for: .named("paper")) == root.path + "/named/paper.json")
         #expect(store.load(.directory("/home/u/proj")) == .none)
 

@@ -24,13 +24,13 @@ import TestSupport
     }
 
     @Test(arguments: sizes) func sidePanelAndStatusMessage(_ w: Int, _ h: Int) {
-        let pilot = Pilot(width: w, height: h, paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt", width: w, height: h)
         pilot.press("<C-b> <C-s>")
         assert(pilot, "side-panel")
     }
 
     @Test(arguments: sizes) func palette(_ w: Int, _ h: Int) {
-        let pilot = Pilot(width: w, height: h, paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt", width: w, height: h)
         pilot.press("<C-Space>")
         pilot.type("pane")
         pilot.press("<Down>")
@@ -38,14 +38,14 @@ import TestSupport
     }
 
     @Test(arguments: sizes) func confirmDialog(_ w: Int, _ h: Int) {
-        let pilot = Pilot(width: w, height: h, paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt", width: w, height: h)
         pilot.app.open(StubContent("draft.ipynb", modified: true))
         pilot.press("<C-q>")
         assert(pilot, "confirm")
     }
 
     @Test(arguments: sizes) func promptDialog(_ w: Int, _ h: Int) {
-        let pilot = Pilot(width: w, height: h, paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt", width: w, height: h)
         pilot.app.present(.prompt("Rename file", message: "New name for notes.txt:", initial: "notes") { _ in })
         pilot.type("-2.txt")
         assert(pilot, "prompt")
@@ -58,13 +58,13 @@ import TestSupport
     }
 
     @Test(arguments: sizes) func whichKey(_ w: Int, _ h: Int) {
-        let pilot = Pilot(width: w, height: h, paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt", width: w, height: h)
         pilot.press("<C-w>")
         assert(pilot, "which-key")
     }
 
     @Test func tooSmall() {
-        let pilot = Pilot(width: 80, height: 24, paths: [Fixtures.path("notes.txt")])
+        let pilot = Pilot.viewing("notes.txt", width: 80, height: 24)
         pilot.resize(24, 6)
         Snapshot.assert(pilot.backend.screen, named: "too-small-24x6")
         pilot.resize(80, 24)
@@ -84,7 +84,7 @@ import TestSupport
     }
 
     @Test func monochromeMarksFocusWithReverseVideo() {
-        let pilot = Pilot(width: 80, height: 24, paths: [Fixtures.path("notes.txt"), Fixtures.path("script.py")], colorDepth: .monochrome)
+        let pilot = Pilot.viewing("notes.txt", "script.py", width: 80, height: 24, colorDepth: .monochrome)
         pilot.press("<C-w> v")
         Snapshot.assert(pilot.backend.screen, named: "monochrome-80x24", styled: true)
         let row = pilot.backend.screen.styleRuns(row: 0)

@@ -93,6 +93,21 @@ import JupyterProtocol
         #expect(s.inputReply("again", for: id).isEmpty)
     }
 
+    @Test func clientOutputsJoinTheExecutionWithoutMergingIntoStdout() {
+        var s = readySession()
+        let (id, out) = s.execute("print(input('n? '))", options: ExecuteOptions(allowStdin: true))
+        _ = s.receive(kernel.message("stream", content: ["name": "stdout", "text": "before\n"], parent: out[0].message.header), on: .iopub, now: t0)
+        _ = s.takeEvents()
+        s.appendOutput(.stream("stdin", "n?  Ada\n"), to: id)
+        #expect(s.takeEvents().contains { if case .outputsChanged(id) = $0 { return true }; return false })
+        _ = s.receive(kernel.message("stream", content: ["name": "stdout", "text": "Ada\n"], parent: out[0].message.header), on: .iopub, now: t0)
+        #expect(s.executions[id]?.outputs.outputs.map(\.name) == ["stdout", "stdin", "stdout"])
+        #expect(s.executions[id]?.outputs.outputs.map(\.text) == ["before\n", "n?  Ada\n", "Ada\n"])
+        _ = s.takeEvents()
+        s.appendOutput(.stream("stdin", "x\n"), to: "no-such-request")
+        #expect(s.takeEvents().isEmpty)
+    }
+
     @Test func deathFailsEverythingOpen() {
         var s = readySession()
         let (id, _) = s.execute("while True: pass")

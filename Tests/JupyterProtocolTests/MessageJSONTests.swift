@@ -39,5 +39,15 @@ import Testing
 
     @Test func loneSurrogateBecomesReplacementCharacter() throws {
         #expect(try MessageJSONParser.parse(#""\ud800x""#).stringValue == "\u{FFFD}x")
+        // A high surrogate followed by an escape that is not its partner: that escape still counts.
+        #expect(try MessageJSONParser.parse(#""\ud800\u0041""#).stringValue == "\u{FFFD}A")
+        #expect(try MessageJSONParser.parse(#""\udc00\ud83d\ude00""#).stringValue == "\u{FFFD}😀")
+    }
+
+    @Test func longStringsWithEscapesPastTheWordLoop() throws {
+        let plain = String(repeating: "abcdefgh", count: 40)
+        let text = MessageJSONWriter.string(["s": .string(plain + "\u{7}é\"" + plain)])
+        #expect(text.contains("\\u0007é\\\""))
+        #expect(try MessageJSONParser.parse(text)["s"]?.stringValue == plain + "\u{7}é\"" + plain)
     }
 }

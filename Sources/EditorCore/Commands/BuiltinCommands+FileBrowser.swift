@@ -24,6 +24,8 @@ extension BuiltinCommands {
         ("filebrowser:toggle-hidden-files", "Show hidden files", "Show or hide files whose names start with a dot."),
         ("filebrowser:filter", "Filter", "Show only files whose names match a typed pattern."),
         ("filebrowser:refresh", "Refresh", "Read the shown folder again."),
+        ("filebrowser:toggle-details", "Show sizes and times", "Show or hide each file's size and modification time."),
+        ("filebrowser:open-as-notebook", "Open as notebook", "Open a percent-format .py script (# %% cells) as a notebook; saving writes the script."),
         ("filebrowser:open-terminal-here", "Terminal here", "Open a terminal in the shown folder."),
     ])
 

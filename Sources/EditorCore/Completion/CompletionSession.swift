@@ -21,6 +21,8 @@ public struct CompletionSession: Sendable {
     public struct Entry: Hashable, Sendable {
         public var item: CompletionItem
         public var positions: [Int]
+        /// The item's place in the kernel's list.
+        var order = 0
     }
 
     /// The cell the completion belongs to.
@@ -63,8 +65,10 @@ public struct CompletionSession: Sendable {
         let text = buffer.text(in: TextRange(buffer.position(scalarOffset: start), cursor))
         guard !text.contains(where: \.isWhitespace) else { return false }
         if text != query || entries.isEmpty && !items.isEmpty {
+            // What matches a longer query matched the shorter one: refilter only those.
+            let narrowing = !query.isEmpty && text.hasPrefix(query)
             query = text
-            refilter()
+            refilter(among: narrowing ? entries.map(\.order).sorted() : nil)
         }
         return !entries.isEmpty
     }
@@ -118,28 +122,30 @@ public struct CompletionSession: Sendable {
         scroll = max(0, min(scroll, max(0, entries.count - rows)))
     }
 
-    /// Prefix matches (exact case, then any case) in the kernel's order, then fuzzy matches by score.
-    private mutating func refilter() {
+    /// Prefix matches (exact case, then any case) in the kernel's order, then fuzzy matches by
+    /// score; among the items at `candidates` (indices in kernel order) when given.
+    private mutating func refilter(among candidates: [Int]? = nil) {
         selected = 0
         scroll = 0
         guard !query.isEmpty else {
-            entries = items.map { Entry(item: $0, positions: []) }
+            entries = items.enumerated().map { Entry(item: $1, positions: [], order: $0) }
             return
         }
         let count = query.unicodeScalars.count
         let lowered = query.lowercased()
-        var exact: [Entry] = [], folded: [Entry] = [], fuzzy: [(entry: Entry, score: Int, index: Int)] = []
+        var exact: [Entry] = [], folded: [Entry] = [], fuzzy: [(entry: Entry, score: Int)] = []
         let matcher = FuzzyMatcher(query)
-        for (i, item) in items.enumerated() {
+        for i in candidates ?? Array(items.indices) {
+            let item = items[i]
             if item.label.hasPrefix(query) {
-                exact.append(Entry(item: item, positions: Array(0..<count)))
+                exact.append(Entry(item: item, positions: Array(0..<count), order: i))
             } else if item.label.lowercased().hasPrefix(lowered) {
-                folded.append(Entry(item: item, positions: Array(0..<count)))
+                folded.append(Entry(item: item, positions: Array(0..<count), order: i))
             } else if let m = matcher.match(item.label) {
-                fuzzy.append((Entry(item: item, positions: m.positions), m.score, i))
+                fuzzy.append((Entry(item: item, positions: m.positions, order: i), m.score))
             }
         }
-        fuzzy.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        fuzzy.sort { $0.score != $1.score ? $0.score > $1.score : $0.entry.order < $1.entry.order }
         entries = exact + folded + fuzzy.map(\.entry)
     }
 }

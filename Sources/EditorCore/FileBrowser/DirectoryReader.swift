@@ -33,6 +33,21 @@ public enum DirectoryReader {
         return .success(entries)
     }
 
+    /// What tells that a folder changed: its device, inode and modification time.
+    public struct Stamp: Hashable, Sendable {
+        var device: UInt64
+        var inode: UInt64
+        var seconds: Int
+        var nanoseconds: Int
+    }
+
+    /// The stamp of folder `path`, or nil when it cannot be read.
+    public static func stamp(_ path: String) -> Stamp? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return Stamp(device: UInt64(st.st_dev), inode: UInt64(st.st_ino), seconds: Int(st.st_mtim.tv_sec), nanoseconds: Int(st.st_mtim.tv_nsec))
+    }
+
     /// Size and modification time of `path` (following symlinks; a broken link reports itself).
     public static func details(_ path: [UInt8]) -> FileEntry.Details {
         var st = stat()

@@ -27,6 +27,12 @@ public struct FileBrowserModel {
     public private(set) var filter = ""
     /// Why the folder could not be read, if it could not.
     public private(set) var error: FileOperationError?
+    /// The folder's identity and modification time when it was last read: a create, delete or
+    /// rename inside it changes the time, so `reloadIfChanged` needs one `stat` to know.
+    private var stamp: DirectoryReader.Stamp?
+    /// Whether the folder's time was under a second old when it was read: a change within the same
+    /// clock tick of the file system would not move it, so the next check reads the folder again.
+    private var stampIsRecent = false
     public var clipboard: Clipboard?
 
     /// Shows `folder` (made absolute against the current directory).
@@ -53,6 +59,8 @@ public struct FileBrowserModel {
     /// Reads the folder again, keeping the selection on the same name when it is still there.
     public mutating func reload() {
         let keep = selectedEntry?.rawName
+        stamp = DirectoryReader.stamp(folder)
+        stampIsRecent = stamp.map { Date().timeIntervalSince1970 - Double($0.seconds) - Double($0.nanoseconds) / 1e9 < 1 } ?? false
         switch DirectoryReader.read(folder) {
         case let .success(list):
             entries = list.sorted(by: FileBrowserModel.order)
@@ -63,6 +71,21 @@ public struct FileBrowserModel {
         }
         marked = marked.filter { name in entries.contains { $0.rawName == name } }
         refilter(keeping: keep)
+    }
+
+    /// Reads the folder again when it changed on disk since it was read (one `stat` when it did not);
+    /// returns whether it was read.
+    @discardableResult
+    /// A folder whose time was recent when it was read is read once more (see `stampIsRecent`).
+    public mutating func reloadIfChanged() -> Bool {
+        guard stampIsRecent || DirectoryReader.stamp(folder) != stamp else { return false }
+        reload()
+        return true
+    }
+
+    /// Drops the sizes and times of visible rows `rows`, so they are read again when drawn.
+    public mutating func forgetDetails(for rows: Range<Int>) {
+        for row in rows.clamped(to: visible.indices) { entries[visible[row]].details = nil }
     }
 
     /// Folders first, then by lowercased name, then by raw bytes.
@@ -120,6 +143,9 @@ public struct FileBrowserModel {
 
     public mutating func selectFirst() { selected = 0 }
     public mutating func selectLast() { selected = max(0, visible.count - 1) }
+
+    /// Whether the entry of raw name `name` is shown.
+    public func isVisible(_ name: [UInt8]) -> Bool { visible.contains { entries[$0].rawName == name } }
 
     /// Selects the row of raw name `name`, if shown.
     public mutating func select(_ name: [UInt8]) {

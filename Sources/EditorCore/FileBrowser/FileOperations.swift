@@ -218,7 +218,7 @@ public enum FileOperations {
         defer { close(output) }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = read(input, &buffer, buffer.count)
+            let n = Glibc.read(input, &buffer, buffer.count)
             if n < 0 { if errno == EINTR { continue }; throw FileOperationError(errno: errno, action: "read", path: display(source)) }
             if n == 0 { break }
             guard writeAll(output, Array(buffer[0..<n])) else { throw FileOperationError(errno: errno, action: "write", path: display(dest)) }
@@ -234,5 +234,23 @@ public enum FileOperations {
             offset += n
         }
         return true
+    }
+}
+
+extension FileOperations {
+    /// Reads up to `limit` bytes of the file at byte path `path` (which need not be UTF-8).
+    public static func read(_ path: Path, limit: Int) throws(FileOperationError) -> [UInt8] {
+        let fd = DirectoryReader.withCString(path) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { throw FileOperationError(errno: errno, action: "open", path: display(path)) }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while out.count < limit {
+            let n = Glibc.read(fd, &buffer, min(buffer.count, limit - out.count))
+            if n < 0 { if errno == EINTR { continue }; throw FileOperationError(errno: errno, action: "read", path: display(path)) }
+            if n == 0 { break }
+            out.append(contentsOf: buffer[0..<n])
+        }
+        return out
     }
 }

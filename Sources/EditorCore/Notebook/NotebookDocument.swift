@@ -11,6 +11,10 @@ public final class NotebookDocument {
     private var savedChangeCount: Int
     /// Warnings from reading the file.
     public let warnings: [String]
+    /// Whether the file is a jupytext percent script (`.py` with `# %%` cells), written back as one.
+    public internal(set) var isPercentScript = false
+    /// Whether the percent script had a jupytext `# ---` header (one is written only then).
+    var percentScriptHeader = false
 
     /// A document of a notebook read from `file`.
     public init(file: NotebookFile, textOptions: TextEditingOptions = TextEditingOptions()) {
@@ -26,13 +30,15 @@ public final class NotebookDocument {
         NotebookDocument(file: try NotebookFile.open(path: path), textOptions: textOptions)
     }
 
+    /// The metadata of a new notebook: the `python3` kernelspec and Python as its language.
+    public static let python3Metadata: JSONObject = [
+        "kernelspec": .object(["display_name": .string("Python 3 (ipykernel)"), "language": .string("python"), "name": .string("python3")]),
+        "language_info": .object(["name": .string("python")]),
+    ]
+
     /// A new, empty nbformat 4.5 notebook (Python kernel) to be saved at `path`.
     public static func new(path: String, textOptions: TextEditingOptions = TextEditingOptions()) -> NotebookDocument {
-        let metadata: JSONObject = [
-            "kernelspec": .object(["display_name": .string("Python 3 (ipykernel)"), "language": .string("python"), "name": .string("python3")]),
-            "language_info": .object(["name": .string("python")]),
-        ]
-        let doc = NotebookDocument(file: NotebookFile(path: path, notebook: Notebook(metadata: metadata)), textOptions: textOptions)
+        let doc = NotebookDocument(file: NotebookFile(path: path, notebook: Notebook(metadata: python3Metadata)), textOptions: textOptions)
         doc.savedChangeCount = -1
         return doc
     }
@@ -59,7 +65,11 @@ public final class NotebookDocument {
         if let newPath, newPath != file.path {
             target = NotebookFile(path: newPath, notebook: target.notebook)
         }
-        try target.save(force: force || newPath != nil && newPath != file.path)
+        if isPercentScript {
+            try savePercentScript(&target, force: force || newPath != nil && newPath != file.path)
+        } else {
+            try target.save(force: force || newPath != nil && newPath != file.path)
+        }
         // Ids repaired by the writer go back into the cells.
         for (i, c) in target.notebook.cells.enumerated() where model.cells[i].cell.id != c.id {
             model.cells[i].cell.id = c.id
@@ -71,7 +81,7 @@ public final class NotebookDocument {
 
     /// Reads the file again, dropping unsaved changes.
     public func reload() throws(NotebookFileError) {
-        let fresh = try NotebookFile.open(path: file.path)
+        let fresh = isPercentScript ? try Self.percentScriptFile(path: file.path).0 : try NotebookFile.open(path: file.path)
         model = NotebookModel(fresh.notebook, textOptions: model.textOptions)
         file = fresh
         file.notebook.cells = []

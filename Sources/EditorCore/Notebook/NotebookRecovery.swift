@@ -15,21 +15,14 @@ public struct NotebookRecovery: Sendable {
     /// The folder from the environment: `$XDG_STATE_HOME/callisto/recovery`, else
     /// `$HOME/.local/state/callisto/recovery`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> NotebookRecovery {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/state")
-        return NotebookRecovery(directory: (state as NSString).appendingPathComponent("callisto/recovery"))
+        NotebookRecovery(directory: StateDirectory.path("recovery", environment: environment))
     }
 
     /// The copy's path for the notebook at `path`.
     public func copyPath(for path: String) -> String {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in absolute.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
         let name = (absolute as NSString).lastPathComponent
-        return (directory as NSString).appendingPathComponent(String(format: "%016llx-", hash) + name)
+        return (directory as NSString).appendingPathComponent(StateDirectory.hash(absolute) + "-" + name)
     }
 
     /// Writes `notebook` as the copy of `path`.

@@ -34,9 +34,7 @@ public struct WorkspaceStore: Sendable {
     /// The folder from the environment: `$XDG_STATE_HOME/callisto/workspaces`, else
     /// `$HOME/.local/state/callisto/workspaces`.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> WorkspaceStore {
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? ((environment["HOME"] ?? NSHomeDirectory()) as NSString).appendingPathComponent(".local/state")
-        return WorkspaceStore(folder: (state as NSString).appendingPathComponent("callisto/workspaces"))
+        WorkspaceStore(folder: StateDirectory.path("workspaces", environment: environment))
     }
 
     /// Why `name` cannot name a workspace, or nil: 1 to 100 letters, digits, `-`, `_`, `.`, not
@@ -56,22 +54,10 @@ public struct WorkspaceStore: Sendable {
         case let .directory(dir):
             let base = (dir as NSString).lastPathComponent
             let safe = String(base.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "_" }.prefix(40))
-            return "\(folder)/by-directory/\(safe.isEmpty ? "root" : safe)-\(Self.hash(dir)).json"
+            return "\(folder)/by-directory/\(safe.isEmpty ? "root" : safe)-\(StateDirectory.hash(dir)).json"
         case let .named(name):
             return "\(folder)/named/\(name).json"
         }
-    }
-
-    /// A stable 64-bit FNV-1a hash of `text`'s UTF-8 bytes, as 16 hex digits (Swift's `Hasher` is
-    /// seeded per process, so it cannot name files).
-    public static func hash(_ text: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
     /// Reads the workspace saved under `key`.

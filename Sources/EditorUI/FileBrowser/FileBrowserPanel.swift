@@ -4,7 +4,9 @@ import TermCore
 
 /// The file browser in the side panel: a path bar, the listing (folders first, a marker for marked
 /// entries, sizes and times when turned on) and the filter line. Holds the model and its scroll
-/// position; stats only the rows it draws. Re-reads the folder when it gains the focus.
+/// position; stats only the rows it draws. Re-reads the folder when it gains the focus and, while
+/// visible, whenever a once-a-second `stat` of the folder shows it changed (so files made, removed or
+/// renamed by other programs appear), keeping the selection on the same name.
 public final class FileBrowserPanel {
     public internal(set) var model: FileBrowserModel
     /// Whether the type-ahead filter line takes typed keys.
@@ -15,6 +17,10 @@ public final class FileBrowserPanel {
     public private(set) var top = 0
     /// Rows shown in the last frame.
     public private(set) var pageSize = 10
+    /// When the shown folder is next checked for changes on disk.
+    var nextScan: ContinuousClock.Instant?
+    /// Time between checks while the panel is visible (one `stat` of the folder each).
+    public static let scanInterval: Duration = .seconds(1)
 
     public init(folder: String) { model = FileBrowserModel(folder: folder) }
 
@@ -56,15 +62,33 @@ public final class FileBrowserPanel {
             if selected { buffer.fill(line, with: .blank(style)) }
             let mark = model.marked.contains(e.rawName) ? "•" : " "
             let name = e.name + (e.isFolder ? "/" : "") + (e.kind == .symlink ? " →" : "")
-            buffer.draw(mark + name, at: line.origin, style: style, clip: line)
+            var info = ""
             if showDetails, let d = e.details {
-                let info = d.broken ? "broken " : Self.size(d.size, folder: e.isFolder) + " " + Self.date(d.modified)
-                buffer.draw(info, at: Point(x: line.maxX - info.count, y: y), style: selected ? style : styles.style("ui.text.dim"), clip: line)
+                // Size and time; in a narrow panel the size alone (the time for folders).
+                let size = Self.size(d.size, folder: e.isFolder), date = Self.date(d.modified)
+                info = d.broken ? "broken" : [size, date].filter { !$0.isEmpty }.joined(separator: " ")
+                if line.width - info.count - 1 < line.width / 2 { info = size.isEmpty ? date : size }
+            }
+            // The name keeps at least half the row; the details take the rest from the right.
+            let room = info.isEmpty ? line.width : max(line.width / 2, line.width - info.count - 1)
+            buffer.draw(mark + Self.head(name, width: room - 1), at: line.origin, style: style, clip: line)
+            if !info.isEmpty {
+                let shown = String(info.suffix(max(0, line.width - room - 1)))
+                buffer.draw(shown, at: Point(x: line.maxX - shown.count, y: y), style: selected ? style : styles.style("ui.text.dim"), clip: line)
             }
         }
         for y in area.y..<area.maxY {
             buffer.draw("│", at: Point(x: area.maxX - 1, y: y), style: styles.style("ui.window.border"))
         }
+    }
+
+    /// Checks the folder for changes at `now` when due; returns whether the listing changed.
+    func scan(now: ContinuousClock.Instant) -> Bool {
+        if let due = nextScan, now < due { return false }
+        nextScan = now.advanced(by: Self.scanInterval)
+        let changed = model.reloadIfChanged()
+        if showDetails && !changed { model.forgetDetails(for: top..<(top + pageSize)) }
+        return changed || showDetails
     }
 
     private func scrollToSelection() {
@@ -75,6 +99,10 @@ public final class FileBrowserPanel {
 
     static func tail(_ text: String, width: Int) -> String {
         text.count <= width ? text : "…" + text.suffix(max(0, width - 1))
+    }
+
+    static func head(_ text: String, width: Int) -> String {
+        text.count <= width ? text : text.prefix(max(0, width - 1)) + "…"
     }
 
     static func size(_ bytes: Int64, folder: Bool) -> String {
@@ -88,7 +116,7 @@ public final class FileBrowserPanel {
 
     static func date(_ d: Date) -> String {
         let f = DateFormatter()
-        f.dateFormat = "yyyy-MM-dd HH:mm"
+        f.dateFormat = "yy-MM-dd HH:mm"
         return f.string(from: d)
     }
 

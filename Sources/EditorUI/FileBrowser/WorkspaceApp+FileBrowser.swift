@@ -1,5 +1,6 @@
 import EditorCore
 import Foundation
+import NotebookFormat
 import TermCore
 
 extension WorkspaceApp {
@@ -37,7 +38,20 @@ extension WorkspaceApp {
         h["filebrowser:filter"] = { $0.fileBrowser.isFiltering = true }
         h["filebrowser:refresh"] = { app in
             app.fileBrowser.model.reload()
+            app.show("read \(app.fileBrowser.model.entries.count) entries")
+        }
+        h["filebrowser:toggle-details"] = { app in
             app.fileBrowser.showDetails.toggle()
+            app.show(app.fileBrowser.showDetails ? "sizes and times shown" : "sizes and times hidden")
+        }
+        h["filebrowser:open-as-notebook"] = { app in
+            if app.sidePanelFocused, let e = app.fileBrowser.model.selectedEntry, !e.isFolder {
+                app.openAsNotebook(String(decoding: app.fileBrowser.model.path(of: e), as: UTF8.self))
+            } else if let path = app.workspace.focusedContent?.path, !app.sidePanelFocused {
+                app.openAsNotebook(path)
+            } else {
+                app.show("select a percent-format .py file to open as a notebook")
+            }
         }
         h["filebrowser:open-terminal-here"] = { app in app.openTerminal(in: app.fileBrowser.model.folder) }
         h["filebrowser:copy-path"] = { app in
@@ -46,11 +60,13 @@ extension WorkspaceApp {
             app.copiedText.append(path)
             app.show("copied \(path)")
         }
-        h["filebrowser:create-new-file"] = { $0.promptForName("New file", action: "created") { folder, name in try FileOperations.createFile(in: folder, name: name) } }
+        h["filebrowser:create-new-file"] = { app in
+            app.promptForName("New file", action: "created", open: true) { folder, name in try FileOperations.createFile(in: folder, name: name) }
+        }
         h["filebrowser:create-new-directory"] = { $0.promptForName("New folder", action: "created") { folder, name in try FileOperations.createFolder(in: folder, name: name) } }
         h["filebrowser:create-new-notebook"] = { app in
-            app.promptForName("New notebook", initial: "Untitled.ipynb", action: "created") { folder, name in
-                try FileOperations.createFile(in: folder, name: name, contents: Array(Self.emptyNotebook.utf8))
+            app.promptForName("New notebook", initial: Self.untitledNotebookName(in: app.fileBrowser.model.folder), action: "created", open: true) { folder, name in
+                try FileOperations.createFile(in: folder, name: name, contents: Array(Self.emptyNotebook))
             }
         }
         h["filebrowser:rename"] = { app in
@@ -78,10 +94,27 @@ extension WorkspaceApp {
         return h
     }
 
-    static let emptyNotebook = """
-    {"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    /// An empty nbformat 4.5 notebook for the default Python kernel, as nbformat writes it.
+    static var emptyNotebook: Data { Notebook(metadata: NotebookDocument.python3Metadata).serialized() }
 
-    """
+    /// `Untitled.ipynb`, or `Untitled1.ipynb` … when taken.
+    static func untitledNotebookName(in folder: String) -> String {
+        var n = 0
+        while FileManager.default.fileExists(atPath: folder + "/Untitled\(n == 0 ? "" : String(n)).ipynb") { n += 1 }
+        return "Untitled\(n == 0 ? "" : String(n)).ipynb"
+    }
+
+    /// Checks the shown folder for changes while the panel is visible.
+    func tickFileBrowser(now: ContinuousClock.Instant) {
+        guard sidePanelVisible, let fb = loadedFileBrowser else { return }
+        if fb.scan(now: now) { needsRender = true }
+    }
+
+    /// When the file browser next checks its folder.
+    var fileBrowserDeadline: ContinuousClock.Instant? {
+        guard sidePanelVisible, let fb = loadedFileBrowser else { return nil }
+        return fb.nextScan ?? now
+    }
 
     /// The file browser of the side panel; it reads the start folder when first used.
     public var fileBrowser: FileBrowserPanel {
@@ -108,8 +141,28 @@ extension WorkspaceApp {
         guard let e = fileBrowser.model.selectedEntry else { return }
         if e.isFolder { report(fileBrowser.model.enterSelected()); return }
         let path = fileBrowser.model.path(of: e)
+        if e.isEscaped {
+            open(TextViewer(Self.readOnly(path: path, title: e.name)))
+            return
+        }
         openFiles([String(decoding: path, as: UTF8.self)])
         sidePanelFocused = false
+    }
+
+    /// A file whose name is not UTF-8, read by its bytes and shown read-only (its path cannot be
+    /// written as text, so it is not edited or saved).
+    static func readOnly(path: [UInt8], title: String) -> ReadOnlyText {
+        let display = FileOperations.display(path)
+        do {
+            let bytes = try FileOperations.read(path, limit: TextDocument.sizeLimit)
+            let (text, _) = try TextDocument.decode(Data(bytes), path: display)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { [ScopedSpan(ReadOnlyText.sanitize(String($0)))] }
+            return ReadOnlyText(title: title, path: display, lines: lines, note: "the name is not UTF-8: opened read-only")
+        } catch let error as FileOperationError {
+            return ReadOnlyText.notice(title: title, path: display, error.message)
+        } catch {
+            return ReadOnlyText.notice(title: title, path: display, "\(error)")
+        }
     }
 
     static func describe(_ error: any Error) -> String { (error as? FileOperationError)?.message ?? "\(error)" }
@@ -118,25 +171,30 @@ extension WorkspaceApp {
         if let error { show(error.message, error: true) }
     }
 
-    /// Runs an operation; on success re-reads the folder and selects the result, on failure says why.
-    func fileOperation(_ verb: String, _ body: () throws -> [UInt8]) {
+    /// Runs an operation; on success re-reads the folder and selects the result (and opens it with
+    /// `open`), on failure says why.
+    func fileOperation(_ verb: String, open: Bool = false, _ body: () throws -> [UInt8]) {
         do {
             let path = try body()
             fileBrowser.model.reload()
             let name = Array(path.split(separator: UInt8(ascii: "/")).last ?? [])
+            // A result the filter would hide is shown by clearing the filter.
+            if !fileBrowser.model.isVisible(name) { fileBrowser.model.setFilter("") }
             fileBrowser.model.select(name)
             show("\(verb) \(FileOperations.display(name))")
+            if open { openBrowserSelection() }
         } catch {
             fileBrowser.model.reload()
             show(Self.describe(error), error: true)
         }
     }
 
-    func promptForName(_ title: String, initial: String = "", action: String, _ body: @escaping (String, String) throws -> [UInt8]) {
+    func promptForName(_ title: String, initial: String = "", action: String, open: Bool = false,
+                       _ body: @escaping (String, String) throws -> [UInt8]) {
         let folder = fileBrowser.model.folder
         present(.prompt(title, message: "Name:", initial: initial) { [weak self] answer in
             guard let self, case let .button(0, text) = answer else { return }
-            self.fileOperation(action) { try body(folder, text) }
+            self.fileOperation(action, open: open) { try body(folder, text) }
         })
     }
 

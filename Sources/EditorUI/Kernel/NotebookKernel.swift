@@ -61,8 +61,13 @@ public final class NotebookKernel {
     /// uid, the request id to answer with `sendInput`, the prompt and whether to hide what is typed.
     /// Until it is set, an input request shows a message and the cell waits (interrupt it with `i i`).
     public var onInputRequest: ((_ cellUID: Int, _ requestID: String, _ prompt: String, _ password: Bool) -> Void)?
+    /// The most output text kept per execution, its middle dropped past it (see `OutputArea`).
+    public var outputMemoryLimit: Int?
     /// Status messages for the user (text, whether it is an error).
     public var onMessage: (String, Bool) -> Void = { _, _ in }
+    /// Takes a started kernel that is being shut down, to finish the shutdown without blocking (the
+    /// registry's loop does); without it, `shutdown` waits for the kernel to exit.
+    public var finishShutdown: ((KernelManager) -> Void)?
 
     private struct Queued { var uid: Int; var code: String }
     private var queue: [Queued] = []
@@ -161,8 +166,9 @@ public final class NotebookKernel {
         }
     }
 
-    /// Shuts a kernel Callisto started down (an attached one is only disconnected). Blocks at most
-    /// briefly: the kernel gets 2 s to exit after `shutdown_request`, then it is signalled.
+    /// Shuts a kernel Callisto started down (an attached one is only disconnected). With
+    /// `finishShutdown` set the kernel is asked to exit and handed over; otherwise this waits (the
+    /// kernel gets 2 s to exit after `shutdown_request`, then it is signalled).
     public func shutdown() {
         failQueue(reason: "kernel shut down")
         stopKernel()
@@ -173,7 +179,16 @@ public final class NotebookKernel {
         if current != nil { failQueue(reason: "kernel shut down") }
         for (_, reply) in replies { reply(nil) }
         replies.removeAll()
-        if let manager { manager.shutdown() } else { liveClient?.close() }
+        if let manager {
+            if let finishShutdown {
+                manager.beginShutdown()
+                finishShutdown(manager)
+            } else {
+                manager.shutdown()
+            }
+        } else {
+            liveClient?.close()
+        }
         manager = nil
         liveClient = nil
     }
@@ -221,7 +236,9 @@ public final class NotebookKernel {
                 client.discard(previous)
                 uidOfRequest[previous] = nil
             }
-            let id = client.execute(next.code, options: ExecuteOptions(allowStdin: true, stopOnError: true))
+            var options = ExecuteOptions(allowStdin: true, stopOnError: true)
+            options.outputMemoryLimit = outputMemoryLimit
+            let id = client.execute(next.code, options: options)
             lastRequest[next.uid] = id
             uidOfRequest[id] = next.uid
             current = (id, next.uid, nil)
@@ -346,7 +363,7 @@ public final class NotebookKernel {
             failQueue(reason: reason)
             for (_, reply) in replies { reply(nil) }
             replies.removeAll()
-            onMessage("kernel \(displayName) died (\(reason)); restart it with notebook:restart-kernel (0 0)", true)
+            onMessage("the kernel died (\(reason)); 0 0 restarts it (notebook:restart-kernel)", true)
         }
     }
 

@@ -30,7 +30,7 @@ extension NotebookView {
     /// Vim-style editing reads every key of a cell being edited; keys it does not use (Ctrl+S,
     /// Ctrl+Enter, Esc in normal mode) go on to the keymap.
     public func interceptKey(_ key: Key, area: Rect) -> Bool {
-        guard model.mode == .edit, vim != nil, !assistBinds(key) else { return false }
+        guard model.mode == .edit, vim != nil, !inputPromptFocused, !assistBinds(key) else { return false }
         defer { syncAssist() }
         lastArea = area
         let env = environment(area)

@@ -12,7 +12,7 @@ extension NotebookView {
 
     /// The key context of an open list or help box, or of a focused input prompt.
     var assistContext: KeyContext? {
-        if assist.prompt != nil && assist.promptFocused { return .stdin }
+        if inputPromptFocused { return .stdin }
         guard model.mode == .edit else { return nil }
         if assist.completion != nil { return .completer }
         if assist.inspection != nil { return .tooltip }

@@ -20,26 +20,10 @@ extension NotebookView {
 
     /// Overwrite, reload or save elsewhere, for a file that changed on disk.
     func askChangedOnDisk() {
-        app?.present(.confirm("\(document.title) changed on disk", message: "The file was changed by another program since it was read.",
-                              buttons: ["Overwrite", "Reload", "Save elsewhere", "Cancel"], defaultButton: 3) { [weak self] answer in
-            guard let self, case let .button(i, _) = answer else { return }
-            switch i {
-            case 0: self.trySave("saved \(self.document.path)") { () throws(NotebookFileError) in try self.document.save(force: true) }
-            case 1: self.reload()
-            case 2: self.promptSaveAs()
-            default: break
-            }
-        })
-    }
-
-    func trySave(_ message: String, _ body: () throws(NotebookFileError) -> Void) {
-        do {
-            try body()
-            app?.recovery.discard(for: document.path)
-            show(message)
-        } catch {
-            show("could not save: \(error)", error: true)
-        }
+        askChangedOnDisk(overwrite: { [weak self] in
+            guard let self else { return }
+            self.trySave("saved \(self.document.path)") { () throws(NotebookFileError) in try self.document.save(force: true) }
+        }, reload: { [weak self] in self?.reload() }, saveElsewhere: { [weak self] in self?.promptSaveAs() })
     }
 
     func reload() {
@@ -58,11 +42,7 @@ extension NotebookView {
         switch command.rawValue {
         case "docmanager:save-as": promptSaveAs()
         case "docmanager:rename": promptRename()
-        case "docmanager:reload":
-            guard document.isModified else { reload(); return true }
-            app?.present(.confirm("Reload \(document.title)?", message: "Unsaved changes will be lost.", buttons: ["Reload", "Cancel"], defaultButton: 1) { [weak self] answer in
-                if case .button(0, _) = answer { self?.reload() }
-            })
+        case "docmanager:reload": reloadAsking { [weak self] in self?.reload() }
         case "documentsearch:start": promptFind(replace: false)
         case "documentsearch:start-with-replace": promptFind(replace: true)
         case "documentsearch:highlight-next": findNext(forward: true)

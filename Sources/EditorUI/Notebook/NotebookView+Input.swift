@@ -5,7 +5,8 @@ import TermCore
 /// Input prompts: when a running cell calls `input()` or `getpass()`, a prompt line appears after
 /// the cell's outputs and takes the keyboard, as JupyterLab's stdin field does. Enter answers (the
 /// output keeps `prompt answer`, a password as dots); Esc gives the keyboard back to the notebook
-/// and the prompt waits (Enter on the cell returns to it); interrupting the kernel cancels it.
+/// and the prompt waits (Enter on its cell in command mode returns to it); Ctrl+C in the prompt or
+/// interrupting the kernel cancels it.
 extension NotebookView {
     /// Earlier answers kept for Up/Down, at most.
     static let answerLimit = 1_000
@@ -23,13 +24,19 @@ extension NotebookView {
     public var isAwaitingInput: Bool { assist.prompt != nil }
     public var inputPromptFocused: Bool { assist.prompt != nil && assist.promptFocused }
 
-    /// Gives the keyboard to the prompt, with its cell active in command mode.
+    /// Gives the keyboard to the prompt and scrolls it into view; the active cell and the mode stay
+    /// as they were, so after answering the user goes on where they were (the next cell after
+    /// Shift+Enter).
     func focusPrompt() {
-        guard let p = assist.prompt else { return }
-        model.enterCommandMode()
-        if let i = model.cells.firstIndex(where: { $0.uid == p.cellUID }) { model.select(i) }
+        guard assist.prompt != nil else { return }
         assist.promptFocused = true
         revealPending = true
+    }
+
+    /// The cell to scroll into view: the prompt's while it has the keyboard, else the active one.
+    var revealTarget: Int? {
+        guard inputPromptFocused, let p = assist.prompt else { return nil }
+        return model.cells.firstIndex { $0.uid == p.cellUID }
     }
 
     /// Performs the `stdin:` commands (and Enter on a cell whose prompt waits).
@@ -130,6 +137,7 @@ extension WorkspaceApp {
         let views = notebookViews.filter { $0.document === document }
         let target = views.first { $0 === workspace.focusedContent } ?? views.first
         target?.showInputPrompt(cellUID: cellUID, requestID: requestID, prompt: prompt, password: password)
+        if let target, target !== workspace.focusedContent { show("\(target.title): a cell waits for input") }
         needsRender = true
     }
 }

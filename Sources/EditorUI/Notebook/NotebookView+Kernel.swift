@@ -81,7 +81,8 @@ extension NotebookView {
         guard !uids.isEmpty, let app else { return }
         let kernel = app.kernel(for: document)
         kernel.run(uids: uids)
-        if kernel.client == nil, kernel.state != .starting, kernel.state != .restarting {
+        let choosing = app.dialogs.contains { $0.title == WorkspaceApp.kernelPickerTitle }
+        if kernel.client == nil, kernel.state != .starting, kernel.state != .restarting, !choosing {
             app.startKernel(kernel, for: self)
         }
     }

@@ -12,7 +12,7 @@ extension NotebookView {
         buffer.fill(area, with: .blank(styles.style("ui.window")))
         lastCursor = nil
         guard area.width > Self.gutter, area.height > 0 else { return }
-        if revealPending { reveal(height: area.height) }
+        if revealPending { reveal(height: area.height, cell: revealTarget) }
         revealPending = false
         let m = model
         topCell = min(topCell, m.cells.count - 1)
@@ -111,9 +111,9 @@ extension NotebookView {
         return max(1, min(limit, editorView.height(of: editor, width: area.width - Self.gutter, limit: limit)))
     }
 
-    /// Scrolls the least needed so the active cell's top (and as much of it as fits) is on screen.
-    func reveal(height: Int) {
-        let a = model.active
+    /// Scrolls the least needed so the active cell's (or `cell`'s) top, and as much of it as fits, is on screen.
+    func reveal(height: Int, cell: Int? = nil) {
+        let a = cell ?? model.active
         topCell = min(topCell, model.cells.count - 1)
         if a < topCell || (a == topCell && topRow > 0) {
             topCell = a

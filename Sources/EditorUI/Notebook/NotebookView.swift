@@ -37,11 +37,8 @@ public final class NotebookView: TabContent {
     let editingCache = NotebookLayoutCache()
     /// Highlighting of the cell being edited.
     let highlightCache = IncrementalHighlight()
-    /// Autosave: the interval and when it is next due (nil when off).
-    var autosaveInterval: Duration?
-    var nextAutosave: ContinuousClock.Instant?
-    /// When the next recovery copy is due.
-    var nextRecovery = ContinuousClock.now
+    /// Autosave and recovery copies.
+    var timers = DocumentTimers(now: .now, autosaveSeconds: nil)
     /// The cell being edited in an external editor.
     var pendingExternal: (editor: ExternalEditor, uid: Int)?
     /// The environment naming the external editor (`VISUAL`, `EDITOR`).

@@ -41,6 +41,9 @@ extension WorkspaceApp {
         }
     }
 
+    /// The title of the kernel picker dialog.
+    static let kernelPickerTitle = "Select kernel"
+
     /// Offers the installed kernelspecs as buttons; the chosen one starts (replacing a running kernel).
     func pickKernel(for view: NotebookView, reason: String) {
         let specs = KernelSpecFinder(paths: kernels.launch.paths).allSpecs().values.sorted { $0.name < $1.name }
@@ -50,7 +53,7 @@ extension WorkspaceApp {
             return
         }
         let listing = specs.map { "\($0.name): \($0.displayName) (\($0.language))" }.joined(separator: "; ")
-        present(.confirm("Select kernel", message: "\(reason) Installed: \(listing).",
+        present(.confirm(Self.kernelPickerTitle, message: "\(reason) Installed: \(listing).",
                          buttons: specs.map(\.name) + ["Cancel"], defaultButton: 0) { [weak self, weak view] answer in
             guard let self, let view else { return }
             let kernel = self.kernel(for: view.document)
@@ -153,8 +156,10 @@ extension WorkspaceApp {
                 let seconds = running.since.duration(to: now).components.seconds
                 return ("\(name) | busy \(KernelChoice.elapsed(seconds))", "ui.statusbar.kernel.busy")
             }
-            return kernel.state == .busy ? ("\(name) | busy", "ui.statusbar.kernel.busy") : ("\(name) | idle", "ui.statusbar.kernel.idle")
-        case .dead: return ("\(name) | dead", "ui.statusbar.kernel.dead")
+            // Between two queued cells the kernel is idle for a moment; the notebook is still busy.
+            let busy = kernel.state == .busy || kernel.isRunningCells
+            return busy ? ("\(name) | busy", "ui.statusbar.kernel.busy") : ("\(name) | idle", "ui.statusbar.kernel.idle")
+        case .dead(let reason): return ("\(name) | dead (\(reason))", "ui.statusbar.kernel.dead")
         case .shutDown: return ("\(name) | shut down", "ui.statusbar.kernel.dead")
         }
     }

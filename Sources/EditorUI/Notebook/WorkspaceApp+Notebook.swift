@@ -66,22 +66,25 @@ extension WorkspaceApp {
     /// Every open notebook view.
     var notebookViews: [NotebookView] { workspace.allContents.compactMap { $0 as? NotebookView } }
 
-    /// Writes a recovery copy of every modified notebook (on SIGHUP and SIGTERM); returns how many.
+    /// Every open view of a document with a file (notebooks, text files).
+    var documentViews: [any DocumentView] { workspace.allContents.compactMap { $0 as? any DocumentView } }
+
+    /// Writes a recovery copy of every modified document (on SIGHUP and SIGTERM); returns how many.
     @discardableResult
     public func writeRecoveryCopies() -> Int {
         var seen = Set<ObjectIdentifier>()
         var written = 0
-        for view in notebookViews where seen.insert(ObjectIdentifier(view.document)).inserted {
-            if view.document.writeRecovery(recovery) { written += 1 }
+        for view in documentViews where seen.insert(ObjectIdentifier(view.recoverable)).inserted {
+            if view.recoverable.writeRecovery(recovery) { written += 1 }
         }
         return written
     }
 
-    /// Runs the notebooks' timers (autosave, periodic recovery copies).
+    /// Runs the documents' timers (autosave, periodic recovery copies).
     func tickDocuments(now: ContinuousClock.Instant) {
-        let views = notebookViews
+        let views = documentViews
         let recovery = self.recovery
-        crashSnapshots?.refresh(views.map(\.document), recovery: recovery, now: now)
+        crashSnapshots?.refresh(notebookViews.map(\.document), recovery: recovery, now: now)
         guard !views.isEmpty else { return }
         for view in views where (view.deadline.map { now >= $0 } ?? false) {
             view.tick(now: now, recovery: recovery)
@@ -89,8 +92,8 @@ extension WorkspaceApp {
         }
     }
 
-    /// The next time a notebook timer is due.
-    var documentDeadline: ContinuousClock.Instant? { (notebookViews.compactMap(\.deadline) + [crashSnapshots?.due].compactMap { $0 }).min() }
+    /// The next time a document timer (or a crash snapshot) is due.
+    var documentDeadline: ContinuousClock.Instant? { (documentViews.compactMap(\.deadline) + [crashSnapshots?.due].compactMap { $0 }).min() }
 
     /// Offers a recovery copy of `doc` that differs from it: restore or discard.
     func offerRecovery(_ doc: NotebookDocument) {

@@ -39,14 +39,8 @@ public struct NotebookFile: Sendable {
     /// Whether the file on disk differs from what was read or last saved (size, modification time,
     /// then content). A deleted file does not count as changed.
     public func changedOnDisk() throws(NotebookFileError) -> Bool {
-        guard let fingerprint, let st = try SafeFile.status(path) else { return false }
-        let (seconds, nanoseconds) = SafeFile.modificationTime(st)
-        let now = FileFingerprint(data: Data(), size: Int64(st.st_size), modificationSeconds: seconds,
-                                  modificationNanoseconds: nanoseconds)
-        if now.sameStatus(as: fingerprint) { return false }
-        if now.size != fingerprint.size { return true }
-        let (data, _) = try SafeFile.read(path)
-        return FileFingerprint.hash(data) != fingerprint.contentHash
+        guard let fingerprint else { return false }
+        return try fingerprint.differs(fromFileAt: path)
     }
 
     /// Whether saving would write different bytes from those last read or written.

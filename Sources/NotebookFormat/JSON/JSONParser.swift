@@ -1,4 +1,5 @@
 import Foundation
+internal import JSONCore
 
 /// A fast JSON reader working on UTF-8 bytes, with Python `json.loads` semantics: duplicate keys keep
 /// the last value, `NaN`/`Infinity`/`-Infinity` are accepted, raw control characters inside strings
@@ -241,34 +242,16 @@ public struct JSONParser {
 
     private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
         let start = i
-        if bytes[i] == UInt8(ascii: "-") {
+        if bytes[i] == UInt8(ascii: "-"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "I") {
             i += 1
-            if i < bytes.count && bytes[i] == UInt8(ascii: "I") {
-                try expectWord("Infinity")
-                return JSONNumber(lexeme: "-Infinity")
-            }
+            try expectWord("Infinity")
+            return JSONNumber(lexeme: "-Infinity")
         }
-        guard i < bytes.count, isDigit(bytes[i]) else { throw error("expected a digit in a number") }
-        if bytes[i] == UInt8(ascii: "0") { i += 1 } else { skipDigits() }
-        if i + 1 < bytes.count && bytes[i] == UInt8(ascii: ".") && isDigit(bytes[i + 1]) {
-            i += 1
-            skipDigits()
+        guard let end = JSONEscaping.numberEnd(bytes, from: start) else {
+            throw error("expected a digit in a number", at: bytes[start] == UInt8(ascii: "-") ? start + 1 : start)
         }
-        if i < bytes.count && (bytes[i] == UInt8(ascii: "e") || bytes[i] == UInt8(ascii: "E")) {
-            var j = i + 1
-            if j < bytes.count && (bytes[j] == UInt8(ascii: "+") || bytes[j] == UInt8(ascii: "-")) { j += 1 }
-            if j < bytes.count && isDigit(bytes[j]) {
-                i = j
-                skipDigits()
-            }
-        }
+        i = end
         return JSONNumber(lexeme: String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
-    }
-
-    @inline(__always) private func isDigit(_ b: UInt8) -> Bool { b &- UInt8(ascii: "0") < 10 }
-
-    @inline(__always) private mutating func skipDigits() {
-        while i < bytes.count && isDigit(bytes[i]) { i += 1 }
     }
 
     /// Reads a string starting at its opening quote.
@@ -355,57 +338,19 @@ public struct JSONParser {
     }
 
     private mutating func parseEscape(into scratch: inout [UInt8]) throws(JSONParseError) {
-        let at = i
-        i += 1
-        guard i < bytes.count else { throw error("unterminated string") }
-        let c = bytes[i]
-        i += 1
-        switch c {
-        case UInt8(ascii: "\""): scratch.append(0x22)
-        case UInt8(ascii: "\\"): scratch.append(0x5C)
-        case UInt8(ascii: "/"): scratch.append(0x2F)
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
-        case UInt8(ascii: "u"):
-            var scalar = try hex4(at: at)
-            if scalar >= 0xD800 && scalar < 0xDC00 {
-                guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else {
-                    throw error("lone surrogate escape in a string (cannot be stored as UTF-8)", at: at)
-                }
-                i += 2
-                let low = try hex4(at: i - 2)
-                guard low >= 0xDC00 && low < 0xE000 else {
-                    throw error("lone surrogate escape in a string (cannot be stored as UTF-8)", at: at)
-                }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            } else if scalar >= 0xDC00 && scalar < 0xE000 {
-                throw error("lone surrogate escape in a string (cannot be stored as UTF-8)", at: at)
+        do throws(JSONEscaping.Failure) {
+            try JSONEscaping.decodeEscape(bytes, at: &i, into: &scratch, loneSurrogates: .reject)
+        } catch {
+            switch error.reason {
+            case .unterminated: throw self.error("unterminated string", at: error.offset)
+            case .invalidUnicodeEscape: throw self.error("invalid \\u escape", at: error.offset)
+            case .loneSurrogate:
+                throw self.error("lone surrogate escape in a string (cannot be stored as UTF-8)", at: error.offset)
+            case .invalidEscape:
+                let c = error.offset + 1 < bytes.count ? bytes[error.offset + 1] : 0
+                throw self.error("invalid escape '\\\(Character(Unicode.Scalar(c)))' in a string", at: error.offset)
             }
-            scratch.append(contentsOf: Array(String(Character(Unicode.Scalar(scalar)!)).utf8))
-        default:
-            throw error("invalid escape '\\\(Character(Unicode.Scalar(c)))' in a string", at: at)
         }
-    }
-
-    private mutating func hex4(at escape: Int) throws(JSONParseError) -> UInt32 {
-        guard i + 4 <= bytes.count else { throw error("invalid \\u escape", at: escape) }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let b = bytes[i]
-            let d: UInt32
-            switch b {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): d = UInt32(b - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): d = UInt32(b - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): d = UInt32(b - UInt8(ascii: "A") + 10)
-            default: throw error("invalid \\u escape", at: escape)
-            }
-            v = v << 4 | d
-            i += 1
-        }
-        return v
     }
 
     private func isValidSequence(at p: Int) -> Bool { sequenceLength(at: p) != 0 }

@@ -1,4 +1,5 @@
 import Foundation
+internal import JSONCore
 
 /// Writes JSON exactly as Python's `json.dumps(value, indent=1, sort_keys=True, separators=(",", ": "),
 /// ensure_ascii=False)`: keys sorted by code point, one space per level, non-ASCII raw, control
@@ -32,9 +33,7 @@ public struct JSONWriter {
     }
 
     @inline(__always)
-    mutating func raw(_ s: StaticString) {
-        buffer.append(UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
-    }
+    mutating func raw(_ s: StaticString) { buffer.append(s) }
 
     @inline(__always)
     mutating func byte(_ b: UInt8) { buffer.append(b) }
@@ -124,40 +123,10 @@ public struct JSONWriter {
         byte(UInt8(ascii: "\""))
     }
 
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
     /// The string's bytes with escapes, without quotes.
+    @inline(__always)
     mutating func writeEscaped(_ u: UnsafeBufferPointer<UInt8>) {
-        guard let p = u.baseAddress else { return }
-        var runStart = 0
-        var i = 0
-        let n = u.count
-        while i < n {
-            while i + 8 <= n && SWAR.isPlain(SWAR.load(p + i)) { i += 8 }
-            if i >= n { break }
-            let b = p[i]
-            if b >= 0x20 && b != 0x22 && b != 0x5C {
-                i += 1
-                continue
-            }
-            if runStart < i { buffer.append(UnsafeBufferPointer(start: p + runStart, count: i - runStart)) }
-            switch b {
-            case 0x22: raw("\\\"")
-            case 0x5C: raw("\\\\")
-            case 0x0A: raw("\\n")
-            case 0x0D: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0x08: raw("\\b")
-            case 0x0C: raw("\\f")
-            default:
-                raw("\\u00")
-                buffer.append(JSONWriter.hexDigits[Int(b >> 4)])
-                buffer.append(JSONWriter.hexDigits[Int(b & 0xF)])
-            }
-            i += 1
-            runStart = i
-        }
-        if runStart < n { buffer.append(UnsafeBufferPointer(start: p + runStart, count: n - runStart)) }
+        JSONEscaping.appendEscaped(u, to: buffer)
     }
 
     /// Writes a string as the array `str.splitlines(keepends=True)` gives (nbformat's `split_lines`).

@@ -1,3 +1,5 @@
+internal import JSONCore
+
 /// Python's `str.splitlines(keepends=True)` on UTF-8 bytes. Line boundaries: `\n`, `\r`, `\r\n` (one
 /// boundary), `\v`, `\f`, `\x1c`, `\x1d`, `\x1e`, U+0085, U+2028, U+2029. Every piece keeps its
 /// terminator; there is no trailing empty piece.
