@@ -66,6 +66,17 @@ public final class ByteBuffer {
     /// The bytes as an array (copied).
     public var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: used)) }
 
+    /// Hands the memory over, shrunk to the bytes written: the caller owns it and releases it with
+    /// `free`. The buffer is empty afterwards.
+    public func takeMemory() -> UnsafeMutableBufferPointer<UInt8> {
+        let shrunk = realloc(base, max(used, 1))?.assumingMemoryBound(to: UInt8.self) ?? base
+        let memory = UnsafeMutableBufferPointer(start: shrunk, count: used)
+        capacity = 256
+        used = 0
+        base = malloc(capacity)!.assumingMemoryBound(to: UInt8.self)
+        return memory
+    }
+
     /// Hands the memory to a `Data`; the buffer is empty afterwards.
     public func takeData() -> Data {
         let data = Data(bytesNoCopy: base, count: used, deallocator: .free)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Recovery copies a crash handler can write: the latest serialised bytes of every modified
-/// notebook with the paths they go to, kept in plain C memory.
+/// notebook with the paths they go to, reachable through plain C memory.
 ///
 /// A handler for SIGSEGV, SIGILL, SIGABRT and the like may only call async-signal-safe functions, so
 /// nothing is serialised there: the app refreshes the snapshot while it runs (`update`), and
@@ -11,14 +11,40 @@ import Foundation
 /// is freed afterwards. Used from the event loop's thread only (the crash handler runs on the thread
 /// that crashed, which is that thread).
 public enum CrashRecoverySnapshot {
+    /// Bytes in `malloc` memory, owned and freed by this object; a snapshot points at them without
+    /// copying, so a big notebook is held once.
+    public final class Bytes: @unchecked Sendable {
+        let base: UnsafeMutablePointer<UInt8>?
+        /// The number of bytes.
+        public let count: Int
+
+        /// Takes ownership of `memory` (allocated with `malloc`).
+        public init(taking memory: UnsafeMutableBufferPointer<UInt8>) {
+            base = memory.baseAddress
+            count = memory.count
+        }
+
+        /// A copy of `bytes`.
+        public convenience init(copying bytes: [UInt8]) {
+            let memory = malloc(max(1, bytes.count))!.assumingMemoryBound(to: UInt8.self)
+            memory.initialize(from: bytes, count: bytes.count)
+            self.init(taking: UnsafeMutableBufferPointer(start: memory, count: bytes.count))
+        }
+
+        /// The bytes as an array (a copy).
+        public var array: [UInt8] { base.map { Array(UnsafeBufferPointer(start: $0, count: count)) } ?? [] }
+
+        deinit { free(base) }
+    }
+
     /// One prepared copy.
-    public struct Entry: Sendable, Equatable {
+    public struct Entry: Sendable {
         /// Where the copy goes.
         public var path: String
         /// The notebook's serialised bytes.
-        public var bytes: [UInt8]
+        public var bytes: Bytes
 
-        public init(path: String, bytes: [UInt8]) {
+        public init(path: String, bytes: Bytes) {
             self.path = path
             self.bytes = bytes
         }
@@ -27,7 +53,7 @@ public enum CrashRecoverySnapshot {
     private struct CEntry {
         var temporary: UnsafeMutablePointer<CChar>
         var path: UnsafeMutablePointer<CChar>
-        var bytes: UnsafeMutablePointer<UInt8>
+        var bytes: UnsafeMutablePointer<UInt8>?
         var count: Int
     }
 
@@ -37,6 +63,8 @@ public enum CrashRecoverySnapshot {
     }
 
     nonisolated(unsafe) private static var current: UnsafeMutablePointer<CSnapshot>?
+    /// Keeps the bytes `current` points at alive.
+    nonisolated(unsafe) private static var held: [Entry] = []
 
     /// The paths of the copies a crash would write now.
     public static var paths: [String] {
@@ -55,10 +83,8 @@ public enum CrashRecoverySnapshot {
         if !entries.isEmpty {
             let list = UnsafeMutablePointer<CEntry>.allocate(capacity: entries.count)
             for (i, e) in entries.enumerated() {
-                let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, e.bytes.count))
-                bytes.initialize(from: e.bytes, count: e.bytes.count)
                 list.advanced(by: i).initialize(to: CEntry(temporary: strdup(e.path + ".crash-tmp")!, path: strdup(e.path)!,
-                                                           bytes: bytes, count: e.bytes.count))
+                                                           bytes: e.bytes.base, count: e.bytes.count))
             }
             next = .allocate(capacity: 1)
             next!.initialize(to: CSnapshot(entries: list, count: entries.count))
@@ -66,6 +92,7 @@ public enum CrashRecoverySnapshot {
         let old = current
         current = next
         if let old { release(old) }
+        held = entries
     }
 
     /// Writes every prepared copy. Async-signal-safe; errors are ignored (best effort).
@@ -77,8 +104,8 @@ public enum CrashRecoverySnapshot {
             if fd < 0 { continue }
             var offset = 0
             var ok = true
-            while offset < e.count {
-                let n = write(fd, e.bytes + offset, e.count - offset)
+            while offset < e.count, let bytes = e.bytes {
+                let n = write(fd, bytes + offset, e.count - offset)
                 if n < 0 && errno == EINTR { continue }
                 if n <= 0 { ok = false; break }
                 offset += n
@@ -97,7 +124,6 @@ public enum CrashRecoverySnapshot {
             let e = s.pointee.entries[i]
             free(e.temporary)
             free(e.path)
-            e.bytes.deallocate()
         }
         s.pointee.entries.deallocate()
         s.deallocate()

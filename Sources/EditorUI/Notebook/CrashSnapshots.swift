@@ -39,7 +39,8 @@ public final class CrashSnapshots {
                 due = min(due ?? next, next)
                 continue
             }
-            let bytes = [UInt8](NotebookSerializer.serialize(doc.model.notebook))
+            // Serialised straight into the memory the snapshot points at: one copy of the bytes.
+            let bytes = CrashRecoverySnapshot.Bytes(taking: NotebookSerializer.serializeToMemory(doc.model.notebook))
             prepared[id] = Prepared(changeCount: count, at: now,
                                     entry: .init(path: recovery.copyPath(for: doc.path), bytes: bytes))
         }

@@ -18,6 +18,9 @@ public struct JSONWriter {
     /// Takes the bytes written so far as `Data` (without copying) and empties the writer.
     public mutating func takeData() -> Data { buffer.takeData() }
 
+    /// Takes the bytes written so far as `malloc` memory the caller frees, without copying.
+    public mutating func takeMemory() -> UnsafeMutableBufferPointer<UInt8> { buffer.takeMemory() }
+
     /// Serializes one value in Python's form (no trailing newline).
     public static func serialize(_ value: JSONValue) -> Data {
         var writer = JSONWriter()

@@ -6,6 +6,19 @@ public enum NotebookSerializer {
     /// The file bytes for `notebook`.
     public static func serialize(_ notebook: Notebook) -> Data {
         var w = JSONWriter(capacity: 1 << 16)
+        write(notebook, into: &w)
+        return w.takeData()
+    }
+
+    /// The file bytes for `notebook` in `malloc` memory the caller owns (and frees with `free`):
+    /// no copy is made, so a big notebook is held once.
+    public static func serializeToMemory(_ notebook: Notebook) -> UnsafeMutableBufferPointer<UInt8> {
+        var w = JSONWriter(capacity: 1 << 16)
+        write(notebook, into: &w)
+        return w.takeMemory()
+    }
+
+    static func write(_ notebook: Notebook, into w: inout JSONWriter) {
         var top = notebook.extra
         top["cells"] = .null  // placeholders: written from the model below
         top["metadata"] = .null
@@ -36,7 +49,6 @@ public enum NotebookSerializer {
             }
         }
         w.byte(0x0A)
-        return w.takeData()
     }
 
     static func writeCell(_ cell: Cell, into w: inout JSONWriter, depth: Int) {
