@@ -9,8 +9,9 @@ import TestSupport
 @Suite(.enabled(if: WorkspaceProbe.binaryRunsTheWorkspace), .serialized)
 struct OutputFloodTmuxTests {
     /// The editor's peak memory while about 16 MiB of output is kept and the notebook is modified
-    /// (so crash-recovery copies are serialised during the flood).
-    static let peakBoundKB = 200 * 1024
+    /// (so crash-recovery copies are serialised during the flood): about 130 MB in a debug build
+    /// when each copy is held once, about 165-175 MB when the copies are duplicated.
+    static let peakBoundKB = 150 * 1024
 
     @Test func typingStaysLiveWhileACellPrintsAMillionLines() throws {
         let dir = try ProjectPaths.makeTemporaryDirectory("callisto-flood")
