@@ -72,6 +72,8 @@ public final class NotebookKernel {
     private struct Queued { var uid: Int; var code: String }
     private var queue: [Queued] = []
     private var current: (requestID: String, uid: Int, started: ContinuousClock.Instant?)?
+    /// The request interrupted before it started, interrupted again when it does.
+    private var interruptOnStart: String?
     private var lastRequest: [Int: String] = [:]
     private var uidOfRequest: [String: Int] = [:]
     private var aborted: Set<Int> = []
@@ -155,10 +157,17 @@ public final class NotebookKernel {
     }
 
     /// Interrupts the running cell (SIGINT, or an `interrupt_request` when the kernelspec asks for
-    /// messages or the kernel is attached). Cells still queued are dropped when the running one ends
-    /// with the KeyboardInterrupt error; with nothing running, the queue is dropped at once.
+    /// messages or the kernel is attached). Cells still queued are dropped at once. A cell sent but
+    /// not yet started (the kernel ignores SIGINT between requests) is interrupted again when it
+    /// starts; one the kernel drops without a reply (interrupted while it prepares the cell) ends as
+    /// aborted.
     public func interrupt() {
-        if current == nil { failQueue(reason: "interrupted") }
+        failQueue(reason: "interrupted", keepCurrent: true)
+        if let current, current.started == nil { interruptOnStart = current.requestID }
+        sendInterrupt()
+    }
+
+    private func sendInterrupt() {
         if let manager {
             manager.interrupt()
         } else if let liveClient {
@@ -246,12 +255,14 @@ public final class NotebookKernel {
         }
     }
 
-    /// Ends the queue: every queued cell (and the running one) is marked aborted.
-    private func failQueue(reason: String) {
+    /// Ends the queue: every queued cell (and the running one unless `keepCurrent`) is marked aborted.
+    private func failQueue(reason: String, keepCurrent: Bool = false) {
         for q in queue { aborted.insert(q.uid); document.model.touch(uid: q.uid) }
-        if let current { aborted.insert(current.uid); document.model.touch(uid: current.uid) }
         queue.removeAll()
+        guard !keepCurrent else { return }
+        if let current { aborted.insert(current.uid); document.model.touch(uid: current.uid) }
         current = nil
+        interruptOnStart = nil
     }
 
     // MARK: Requests for other features
@@ -340,6 +351,10 @@ public final class NotebookKernel {
             state = s == "busy" ? .busy : .idle
         case .executionStarted(let id, _):
             if current?.requestID == id { current?.started = now }
+            if interruptOnStart == id {
+                interruptOnStart = nil
+                sendInterrupt()
+            }
         case .outputsChanged(let id):
             dirty.insert(id)
         case .displayUpdated:
@@ -374,6 +389,7 @@ public final class NotebookKernel {
         document.model.setOutputs(execution.outputs.outputs.map(\.notebookOutput), ofUID: uid)
         let isCurrent = current?.requestID == id
         if isCurrent { current = nil }
+        if interruptOnStart == id { interruptOnStart = nil }
         switch execution.status {
         case .ok?:
             document.model.setExecutionCount(execution.executionCount, ofUID: uid)
@@ -384,7 +400,13 @@ public final class NotebookKernel {
                 failQueue(reason: "an earlier cell failed")
                 onMessage("\(n) queued cell\(n == 1 ? "" : "s") not run after the error", false)
             }
-        case .aborted?, .failed?, .noReply?:
+        case .noReply?:
+            // Only an interrupt makes ipykernel drop a reply: the rest of the queue goes too.
+            aborted.insert(uid)
+            document.model.touch(uid: uid)
+            if isCurrent { failQueue(reason: "interrupted") }
+            onMessage("the kernel was interrupted before the cell's code ran", false)
+        case .aborted?, .failed?:
             aborted.insert(uid)
             document.model.touch(uid: uid)
         case nil:
