@@ -305,13 +305,14 @@ public final class NotebookKernel {
         return absorbEvents(now: now)
     }
 
-    /// When `service` must run next: the kernel's probes and heartbeat, the next whole second of a
-    /// running cell's elapsed time (redrawn once per second), or nil.
-    public func deadline(now: ContinuousClock.Instant, watchProcess: Bool = false) -> ContinuousClock.Instant? {
+    /// When `service` must run next: the kernel's probes and heartbeat (real-time timers, left out
+    /// without `realTimers`), the next whole second of a running cell's elapsed time (redrawn once
+    /// per second), or nil.
+    public func deadline(now: ContinuousClock.Instant, watchProcess: Bool = false, realTimers: Bool = true) -> ContinuousClock.Instant? {
         guard let liveClient, !liveClient.isDead else { return nil }
         var seconds: TimeInterval?
-        if let s = liveClient.session.nextDeadline(now: Date()) { seconds = s }
-        if attachedFile != nil || watchProcess { seconds = min(seconds ?? .infinity, liveClient.nextDeadline()) }
+        if realTimers, let s = liveClient.session.nextDeadline(now: Date()) { seconds = s }
+        if realTimers, attachedFile != nil || watchProcess { seconds = min(seconds ?? .infinity, liveClient.nextDeadline()) }
         var candidates: [ContinuousClock.Instant] = []
         if let seconds { candidates.append(now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded(.up))))) }
         if !dirty.isEmpty { candidates.append(lastApplied.map { $0.advanced(by: Self.outputInterval) } ?? now) }
