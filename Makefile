@@ -7,6 +7,10 @@ export CALLISTO_VENV := $(CURDIR)/.venv
 PREFIX ?= /usr/local
 SWIFT_FLAGS ?=
 TOUR ?= examples/tour.ipynb
+# Release builds link the Swift runtime and Foundation statically: the dynamic loader's symbol
+# lookups across their shared libraries were most of the start-up time. Only the programs are built
+# (the test support module needs the dynamic Testing library).
+RELEASE_FLAGS ?= -c release --static-swift-stdlib
 
 .PHONY: setup build run test bench install clean
 
@@ -24,12 +28,13 @@ test: setup
 	@swift test --skip-build $(SWIFT_FLAGS)
 
 bench: setup
-	@swift build -q -c release
+	@swift build -q $(RELEASE_FLAGS) --product callisto
+	@swift build -q $(RELEASE_FLAGS) --product callisto-bench
 	@.venv/bin/python Benchmarks/run.py $(BENCH)
 
 install: setup
-	@swift build -q -c release
-	@bin="$$(swift build -c release --show-bin-path)"; \
+	@swift build -q $(RELEASE_FLAGS) --product callisto
+	@bin="$$(swift build $(RELEASE_FLAGS) --show-bin-path)"; \
 	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/callisto/Themes" "$(DESTDIR)$(PREFIX)/share/callisto/Keymaps"; \
 	install -m 755 "$$bin/callisto" "$(DESTDIR)$(PREFIX)/bin/callisto"; \
 	if ls Themes/*.toml >/dev/null 2>&1; then install -m 644 Themes/*.toml "$(DESTDIR)$(PREFIX)/share/callisto/Themes/"; fi; \

@@ -18,23 +18,10 @@ extension WorkspaceApp {
             case let .unreadable(message): show(message, error: true)
             }
         }
-        if !restored {
-            openFiles(paths)
-        } else {
-            for path in paths { openOrActivate(path) }
-        }
+        // On top of a restored workspace a file already open shows its tab (`openFiles` does that).
+        if !restored || !paths.isEmpty { openFiles(paths) }
         // A fresh start counts as a change: the workspace is written at the first interval.
         workspaceSaver?.noteActivity(now: now)
-    }
-
-    /// Opens `path`, or shows its tab when it is already open.
-    func openOrActivate(_ path: String) {
-        let absolute = Self.absolutePath(path)
-        if let tab = workspace.contents.first(where: { $0.value.path.map(Self.absolutePath) == absolute })?.key {
-            workspace.activate(tab)
-        } else {
-            openFiles([path])
-        }
     }
 
     // MARK: Saving
@@ -56,11 +43,11 @@ extension WorkspaceApp {
         case is WelcomeContent:
             return .init(kind: .welcome)
         case is NotebookView:
-            return content.path.map { .init(kind: .notebook, path: absolutePath($0), view: view) }
+            return content.path.map { .init(kind: .notebook, path: standardized($0), view: view) }
         case is TextViewer, is TextFileView:
-            return content.path.map { .init(kind: .text, path: absolutePath($0), view: view) }
+            return content.path.map { .init(kind: .text, path: standardized($0), view: view) }
         default:
-            return content.path.map { .init(kind: .document, path: absolutePath($0), view: view) }
+            return content.path.map { .init(kind: .document, path: standardized($0), view: view) }
         }
     }
 
@@ -68,11 +55,6 @@ extension WorkspaceApp {
     static func display(_ paths: [String]) -> String {
         let cwd = FileManager.default.currentDirectoryPath + "/"
         return paths.map { $0.hasPrefix(cwd) ? String($0.dropFirst(cwd.count)) : $0 }.joined(separator: ", ")
-    }
-
-    static func absolutePath(_ path: String) -> String {
-        let p = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        return (p as NSString).standardizingPath
     }
 
     /// Saves the workspace now if it is saved at all and changed since the last save (on exit, on
@@ -103,12 +85,13 @@ extension WorkspaceApp {
         let previous = workspace
         workspace = snapshot.makeWorkspaceFrame()
         var missing: [String] = []
+        var movedTerminals: [String] = []
         for (i, group) in snapshot.groups.enumerated() {
             let g = GroupID(i)
             workspace.focus(g)
             var shown: Int?
             for (j, tab) in group.tabs.enumerated() {
-                guard let content = openRestored(tab, missing: &missing) else { continue }
+                guard let content = openRestored(tab, missing: &missing, moved: &movedTerminals) else { continue }
                 if let view = tab.view, let restorable = content as? any ViewStateRestorable { restorable.restore(view) }
                 if j <= group.active { shown = (workspace.groups[g]?.tabs.count ?? 1) - 1 }
             }
@@ -125,6 +108,8 @@ extension WorkspaceApp {
         restoreSidePanel(snapshot.sidePanel)
         if !missing.isEmpty {
             show("not found, left out of the restored workspace: \(Self.display(missing))", error: true)
+        } else if !movedTerminals.isEmpty {
+            show("folders gone, terminals started in the working directory instead: \(Self.display(movedTerminals))", error: true)
         }
         workspaceSaver?.lastSaved = snapshot
         needsRender = true
@@ -132,7 +117,7 @@ extension WorkspaceApp {
     }
 
     /// Opens one saved tab in the focused group; nil (and the path in `missing`) when its file is gone.
-    private func openRestored(_ tab: WorkspaceSnapshot.Tab, missing: inout [String]) -> (any TabContent)? {
+    private func openRestored(_ tab: WorkspaceSnapshot.Tab, missing: inout [String], moved: inout [String]) -> (any TabContent)? {
         switch tab.kind {
         case .welcome:
             workspace.open(WelcomeContent(keys: welcomeKeys))
@@ -140,16 +125,16 @@ extension WorkspaceApp {
             var isDir: ObjCBool = false
             let dir = tab.directory ?? FileManager.default.currentDirectoryPath
             let exists = FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) && isDir.boolValue
-            if !exists { missing.append(dir) }
+            if !exists { moved.append(dir) }
             guard openTerminal(in: exists ? dir : FileManager.default.currentDirectoryPath) != nil else { return nil }
         case .notebook, .text, .document:
             guard let path = tab.path else { return nil }
             guard FileManager.default.fileExists(atPath: path) else { missing.append(path); return nil }
-            if let open = workspace.allContents.first(where: { $0.path.map(Self.absolutePath) == path }) {
+            if let open = openTab(of: path).flatMap({ workspace.contents[$0] }) {
                 // Another pane of the same document, as a split makes it: one document, two views.
                 workspace.open(open.makeView())
             } else {
-                openFiles([path])
+                workspace.open(content(for: path))
             }
         }
         return workspace.focusedContent

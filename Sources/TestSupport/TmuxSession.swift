@@ -65,6 +65,11 @@ public final class TmuxSession: @unchecked Sendable {
         let inherited = ProcessInfo.processInfo.environment
         var env = ["LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "PATH": inherited["PATH"] ?? "/usr/bin:/bin"]
         for key in ["HOME", "USER", "TMPDIR"] { if let v = inherited[key] { env[key] = v } }
+        // Saved workspaces and recovery copies of one server never leak into another test (a test
+        // may still name its own folder on the command line).
+        if let i = argv.firstIndex(of: "-L"), i + 1 < argv.count {
+            env["XDG_STATE_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("callisto-state-" + argv[i + 1]).path
+        }
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { cArgs.forEach { free($0) }; cEnv.forEach { free($0) } }
@@ -162,6 +167,7 @@ public final class TmuxSession: @unchecked Sendable {
             kill(-pid, SIGKILL)
             kill(pid, SIGKILL)
         }
+        try? FileManager.default.removeItem(at: FileManager.default.temporaryDirectory.appendingPathComponent("callisto-state-" + socketName))
     }
 
     /// Processes whose session is `sid` (a pane's shell and the jobs it started), from /proc.

@@ -9,8 +9,9 @@ import TestSupport
 struct FileBrowserTmuxTests {
     /// A session running callisto in `dir` with its own (empty) config and state folders; `prefix`
     /// runs before the binary (`setpriv …`).
-    func start(in dir: URL, _ arguments: String = "", prefix: String = "", width: Int = 110, height: Int = 30) throws -> TmuxSession {
-        let home = try ProjectPaths.makeTemporaryDirectory("callisto-fb-e2e-home")
+    func start(in dir: URL, _ arguments: String = "", prefix: String = "", width: Int = 110, height: Int = 30,
+               home: URL? = nil) throws -> TmuxSession {
+        let home = try home ?? ProjectPaths.makeTemporaryDirectory("callisto-fb-e2e-home")
         let env = ["XDG_STATE_HOME": home.appendingPathComponent("state").path, "XDG_CONFIG_HOME": home.appendingPathComponent("config").path]
         return try TmuxSession(command: "cd '\(dir.path)' && exec \(prefix) '\(ProjectPaths.callisto.path)' \(arguments)",
                                width: width, height: height, environment: env)
@@ -208,5 +209,31 @@ struct FileBrowserTmuxTests {
         try select(s, "cells.py")
         try s.sendKeys("O")
         try s.waitFor("the script as a notebook") { $0.contains("opened as a notebook (2 cells)") && $0.contains("COMMAND") }
+    }
+
+    @Test func unsavedTextSurvivesAHangupAndIsOfferedBack() throws {
+        let dir = try ProjectPaths.makeTemporaryDirectory("callisto-fb-e2e-recover")
+        let home = try ProjectPaths.makeTemporaryDirectory("callisto-fb-e2e-home")
+        let path = dir.appendingPathComponent("draft.md").path
+        try Data("# Draft\n".utf8).write(to: URL(fileURLWithPath: path))
+        let first = try start(in: dir, "draft.md", home: home)
+        defer { first.close() }
+        try first.waitFor("the text tab") { $0.contains(" EDIT ") && $0.contains("# Draft") }
+        try first.sendLiteral("kept after a hangup ")
+        try first.waitFor("typed") { $0.contains("kept after a hangup # Draft") }
+        #expect(kill(try first.panePID(), SIGHUP) == 0)
+        try first.waitUntil("exit") { try first.display("#{pane_dead}") == "1" }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "# Draft\n", "nothing saved to the file itself")
+
+        let second = try start(in: dir, "draft.md", home: home)
+        defer { second.close() }
+        try second.waitFor("the offer") { $0.contains("Recover draft.md?") }
+        try second.sendKeys("Enter")
+        try second.waitFor("restored") { $0.contains("kept after a hangup # Draft") && $0.contains("draft.md ●") }
+        try second.sendKeys("C-s")
+        try second.waitUntil("saved") { try String(contentsOfFile: path, encoding: .utf8) == "kept after a hangup # Draft\n" }
+        // The copy goes once the file is saved (right after the write and its fsync).
+        let recovery = home.appendingPathComponent("state/callisto/recovery").path
+        try second.waitUntil("the copy removed") { ((try? FileManager.default.contentsOfDirectory(atPath: recovery)) ?? []).isEmpty }
     }
 }

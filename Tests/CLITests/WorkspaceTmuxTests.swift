@@ -125,7 +125,7 @@ struct WorkspaceTmuxTests {
         defer { session.close() }
         try session.waitFor("the shell") { $0.contains("$") || $0.contains("#") }
         // No file: in a text tab Ctrl+Z is undo; on the welcome tab it suspends.
-        try session.sendLiteral("\(Self.callisto)")
+        try session.sendLiteral("\(Self.callisto) --no-restore")
         try session.sendKeys("Enter")
         try waitForWorkspace(session, "Callisto")
         try session.sendKeys("C-z")

@@ -131,7 +131,7 @@ extension FileBrowserPanelTests {
         pilot.press("i")
         #expect(pilot.rows.contains { $0.contains("aaa-new") && $0.contains("1B") }, "\(pilot.screenText)")
         pilot.press("i")
-        #expect(!pilot.rows.contains { $0.contains("1B") })
+        #expect(!pilot.rows.contains { $0.contains("aaa-new") && $0.contains("1B") })
     }
 
     @Test func aNewNotebookHasThePythonKernelAndOpens() throws {

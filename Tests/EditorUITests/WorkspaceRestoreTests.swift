@@ -116,6 +116,20 @@ struct WorkspaceRestoreTests {
         TerminalPaneTests.wait(second, restored, "pwd in sub") { second.contains("/project/sub") }
     }
 
+    @Test func aTerminalWhoseFolderIsGoneStartsInTheWorkingDirectory() throws {
+        let project = try Project()
+        defer { try? FileManager.default.removeItem(at: project.root) }
+        let snapshot = WorkspaceSnapshot(directory: project.dir, layout: .group(0),
+                                         groups: [.init(tabs: [.init(kind: .terminal, directory: project.path("vanished"))])])
+        try project.store.save(snapshot, as: project.key)
+        let pilot = project.start()
+        defer { pilot.app.shutDownTerminals() }
+        let pane = try #require(pilot.app.terminalPanes.first)
+        #expect(pane.directory == FileManager.default.currentDirectoryPath)
+        #expect(pilot.app.message?.text.contains("folders gone") == true)
+        #expect(pilot.app.message?.text.contains("vanished") == true)
+    }
+
     @Test func aMissingDocumentIsReportedAndTheRestComesBack() throws {
         let project = try Project()
         defer { try? FileManager.default.removeItem(at: project.root) }
@@ -204,6 +218,6 @@ struct WorkspaceRestoreTests {
         let paths = [project.path("long.txt"), project.path("demo.ipynb")]
         let second = project.start(.plan(directory: project.dir, paths: paths, noRestore: false, name: "paper"), paths: paths)
         #expect(tabTitles(second.app) == [["Welcome", "long.txt", "demo.ipynb"]])
-        #expect(second.app.workspace.focusedContent?.title == "demo.ipynb")
+        #expect(second.app.workspace.focusedContent?.title == "long.txt", "the first file given is shown, as without a workspace")
     }
 }

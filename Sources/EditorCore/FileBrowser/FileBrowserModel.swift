@@ -91,21 +91,41 @@ public struct FileBrowserModel {
     /// Folders first, then by lowercased name, then by raw bytes.
     static func order(_ a: FileEntry, _ b: FileEntry) -> Bool {
         if a.isFolder != b.isFolder { return a.isFolder }
-        if a.key != b.key { return a.key < b.key }
+        if a.key != b.key { return a.key.lexicographicallyPrecedes(b.key) }
         return a.rawName.lexicographicallyPrecedes(b.rawName)
     }
 
     mutating func refilter(keeping name: [UInt8]? = nil) {
-        let needle = filter.lowercased()
+        let needle = Array(filter.lowercased().utf8)
         visible = entries.indices.filter { i in
             let e = entries[i]
-            if !showHidden && e.isHidden && needle.first != "." { return false }
-            return needle.isEmpty || e.key.contains(needle)
+            if !showHidden && e.isHidden && needle.first != UInt8(ascii: ".") { return false }
+            return needle.isEmpty || Self.bytes(e.key, contain: needle)
         }
         if let name, let row = visible.firstIndex(where: { entries[$0].rawName == name }) {
             selected = row
         } else {
             selected = min(selected, max(0, visible.count - 1))
+        }
+    }
+
+    /// Whether `needle` (not empty) occurs in `haystack`.
+    static func bytes(_ haystack: [UInt8], contain needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                let first = n[0], last = h.count - n.count
+                var i = 0
+                while i <= last {
+                    if h[i] == first {
+                        var k = 1
+                        while k < n.count && h[i + k] == n[k] { k += 1 }
+                        if k == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
         }
     }
 

@@ -19,8 +19,9 @@ public struct FileEntry: Hashable, Sendable {
     public internal(set) var linksToFolder = false
     /// Size in bytes and modification time, filled lazily for visible rows.
     public internal(set) var details: Details?
-    /// The lowercased name, the sort and filter key.
-    let key: String
+    /// The lowercased name's UTF-8 bytes, the sort and filter key (compared as bytes: fast, and
+    /// the same order as by Unicode scalars).
+    let key: [UInt8]
 
     /// Size and time from `stat`, or the error that stopped it.
     public struct Details: Hashable, Sendable {
@@ -39,7 +40,7 @@ public struct FileEntry: Hashable, Sendable {
             name = FileEntry.escape(rawName)
             isEscaped = true
         }
-        key = name.lowercased()
+        key = Array(name.lowercased().utf8)
     }
 
     /// Whether it shows as a folder (a folder, or a symlink to one).
