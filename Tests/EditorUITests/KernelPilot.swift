@@ -17,6 +17,7 @@ final class KernelPilot {
         pilot = Pilot(width: width, height: height, paths: [])
         app.kernels.launch = Self.launch
         app.kernels.pollsProcesses = true
+        app.kernels.loopClockIsVirtual = true
         app.openFiles([path])
         pilot.settle()
     }

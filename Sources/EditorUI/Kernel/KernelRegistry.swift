@@ -12,6 +12,11 @@ public final class KernelRegistry {
     /// Whether process exits are found by polling every 0.2 s (when no SIGCHLD reaches the loop,
     /// as in tests); the app's loop calls `checkProcesses` on SIGCHLD instead.
     public var pollsProcesses = false
+    /// Whether the loop runs on a virtual clock (tests). The kernels' own timers (readiness probes,
+    /// heartbeat, lost-reply checks) run on real time, so they are then left out of `deadline`,
+    /// which a virtual clock would reach long before real time does; the caller services the
+    /// kernels in real time itself.
+    public var loopClockIsVirtual = false
     /// The most output text kept per execution (`notebook.output-memory-limit`); nil keeps all.
     public var outputMemoryLimit: Int?
     private var kernels: [ObjectIdentifier: NotebookKernel] = [:]
@@ -66,7 +71,7 @@ public final class KernelRegistry {
     /// The earliest kernel deadline.
     public func deadline(now: ContinuousClock.Instant) -> ContinuousClock.Instant? {
         let stop = stopping.isEmpty ? nil : now.advanced(by: Self.stopPollInterval)
-        return (kernels.values.compactMap { $0.deadline(now: now, watchProcess: pollsProcesses) } + [stop].compactMap { $0 }).min()
+        return (kernels.values.compactMap { $0.deadline(now: now, watchProcess: pollsProcesses, realTimers: !loopClockIsVirtual) } + [stop].compactMap { $0 }).min()
     }
 
     /// Shuts down (or disconnects) the kernels of documents not in `open`; returns their names.

@@ -72,6 +72,8 @@ public final class NotebookKernel {
     private struct Queued { var uid: Int; var code: String }
     private var queue: [Queued] = []
     private var current: (requestID: String, uid: Int, started: ContinuousClock.Instant?)?
+    /// The request interrupted before it started, interrupted again when it does.
+    private var interruptOnStart: String?
     private var lastRequest: [Int: String] = [:]
     private var uidOfRequest: [String: Int] = [:]
     private var aborted: Set<Int> = []
@@ -155,10 +157,17 @@ public final class NotebookKernel {
     }
 
     /// Interrupts the running cell (SIGINT, or an `interrupt_request` when the kernelspec asks for
-    /// messages or the kernel is attached). Cells still queued are dropped when the running one ends
-    /// with the KeyboardInterrupt error; with nothing running, the queue is dropped at once.
+    /// messages or the kernel is attached). Cells still queued are dropped at once. A cell sent but
+    /// not yet started (the kernel ignores SIGINT between requests) is interrupted again when it
+    /// starts; one the kernel drops without a reply (interrupted while it prepares the cell) ends as
+    /// aborted.
     public func interrupt() {
-        if current == nil { failQueue(reason: "interrupted") }
+        failQueue(reason: "interrupted", keepCurrent: true)
+        if let current, current.started == nil { interruptOnStart = current.requestID }
+        sendInterrupt()
+    }
+
+    private func sendInterrupt() {
         if let manager {
             manager.interrupt()
         } else if let liveClient {
@@ -246,12 +255,14 @@ public final class NotebookKernel {
         }
     }
 
-    /// Ends the queue: every queued cell (and the running one) is marked aborted.
-    private func failQueue(reason: String) {
+    /// Ends the queue: every queued cell (and the running one unless `keepCurrent`) is marked aborted.
+    private func failQueue(reason: String, keepCurrent: Bool = false) {
         for q in queue { aborted.insert(q.uid); document.model.touch(uid: q.uid) }
-        if let current { aborted.insert(current.uid); document.model.touch(uid: current.uid) }
         queue.removeAll()
+        guard !keepCurrent else { return }
+        if let current { aborted.insert(current.uid); document.model.touch(uid: current.uid) }
         current = nil
+        interruptOnStart = nil
     }
 
     // MARK: Requests for other features
@@ -294,13 +305,14 @@ public final class NotebookKernel {
         return absorbEvents(now: now)
     }
 
-    /// When `service` must run next: the kernel's probes and heartbeat, the next whole second of a
-    /// running cell's elapsed time (redrawn once per second), or nil.
-    public func deadline(now: ContinuousClock.Instant, watchProcess: Bool = false) -> ContinuousClock.Instant? {
+    /// When `service` must run next: the kernel's probes and heartbeat (real-time timers, left out
+    /// without `realTimers`), the next whole second of a running cell's elapsed time (redrawn once
+    /// per second), or nil.
+    public func deadline(now: ContinuousClock.Instant, watchProcess: Bool = false, realTimers: Bool = true) -> ContinuousClock.Instant? {
         guard let liveClient, !liveClient.isDead else { return nil }
         var seconds: TimeInterval?
-        if let s = liveClient.session.nextDeadline(now: Date()) { seconds = s }
-        if attachedFile != nil || watchProcess { seconds = min(seconds ?? .infinity, liveClient.nextDeadline()) }
+        if realTimers, let s = liveClient.session.nextDeadline(now: Date()) { seconds = s }
+        if realTimers, attachedFile != nil || watchProcess { seconds = min(seconds ?? .infinity, liveClient.nextDeadline()) }
         var candidates: [ContinuousClock.Instant] = []
         if let seconds { candidates.append(now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded(.up))))) }
         if !dirty.isEmpty { candidates.append(lastApplied.map { $0.advanced(by: Self.outputInterval) } ?? now) }
@@ -340,6 +352,10 @@ public final class NotebookKernel {
             state = s == "busy" ? .busy : .idle
         case .executionStarted(let id, _):
             if current?.requestID == id { current?.started = now }
+            if interruptOnStart == id {
+                interruptOnStart = nil
+                sendInterrupt()
+            }
         case .outputsChanged(let id):
             dirty.insert(id)
         case .displayUpdated:
@@ -374,6 +390,7 @@ public final class NotebookKernel {
         document.model.setOutputs(execution.outputs.outputs.map(\.notebookOutput), ofUID: uid)
         let isCurrent = current?.requestID == id
         if isCurrent { current = nil }
+        if interruptOnStart == id { interruptOnStart = nil }
         switch execution.status {
         case .ok?:
             document.model.setExecutionCount(execution.executionCount, ofUID: uid)
@@ -384,7 +401,13 @@ public final class NotebookKernel {
                 failQueue(reason: "an earlier cell failed")
                 onMessage("\(n) queued cell\(n == 1 ? "" : "s") not run after the error", false)
             }
-        case .aborted?, .failed?, .noReply?:
+        case .noReply?:
+            // Only an interrupt makes ipykernel drop a reply: the rest of the queue goes too.
+            aborted.insert(uid)
+            document.model.touch(uid: uid)
+            if isCurrent { failQueue(reason: "interrupted") }
+            onMessage("the kernel was interrupted before the cell's code ran", false)
+        case .aborted?, .failed?:
             aborted.insert(uid)
             document.model.touch(uid: uid)
         case nil:
