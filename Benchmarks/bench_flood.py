@@ -30,16 +30,6 @@ KEYS = int(os.environ.get("BENCH_FLOOD_KEYS", "40"))
 DONE = "FLOOD" + "-FINISHED"
 
 
-def bench_env(ctx):
-    """The export lines of the shared harness's setup.sh as an environment."""
-    out = subprocess.run(["bash", str(ctx.shared_bench / "setup.sh")], capture_output=True, text=True, check=True).stdout
-    env = dict(os.environ)
-    for line in out.splitlines():
-        if line.startswith("export ") and "=" in line:
-            key, value = line[len("export "):].split("=", 1)
-            env[key] = subprocess.run(["bash", "-c", f"printf %s {value}"], capture_output=True, text=True).stdout
-    return env
-
 
 def write_notebook(path):
     cells = [
@@ -148,7 +138,7 @@ def main(ctx):
     if not shutil.which("tmux"):
         print("flood: tmux not installed; skipped")
         return
-    env = bench_env(ctx)
+    env = ctx.shared_env()
     sys.path.insert(0, str(ctx.shared_bench))
     import benchlib as bl
     euporie = pathlib.Path(env["BENCH_HOME"]) / "venv/bin/euporie-notebook"

@@ -23,16 +23,6 @@ PRESSES = os.environ.get("BENCH_NOTEBOOK_PRESSES", "100")
 RUNS = os.environ.get("BENCH_NOTEBOOK_RUNS", "5")
 
 
-def bench_env(ctx):
-    """`eval "$(setup.sh)"`: the export lines of the shared harness as a dict."""
-    out = subprocess.run(["bash", str(ctx.shared_bench / "setup.sh")], capture_output=True, text=True, check=True).stdout
-    env = dict(os.environ)
-    for line in out.splitlines():
-        if line.startswith("export ") and "=" in line:
-            key, value = line[len("export "):].split("=", 1)
-            env[key] = subprocess.run(["bash", "-c", f"printf %s {value}"], capture_output=True, text=True).stdout
-    return env
-
 
 def large_notebook(ctx, env):
     path = pathlib.Path(env["BENCH_NOTEBOOKS"]) / "large.ipynb"
@@ -96,7 +86,7 @@ def main(ctx):
     if not shutil.which("tmux"):
         print("notebook: tmux not installed; skipped")
         return
-    env = bench_env(ctx)
+    env = ctx.shared_env()
     path = large_notebook(ctx, env)
     size_mb = path.stat().st_size / 1_048_576
     in_process(ctx, path)

@@ -29,6 +29,17 @@ class Context:
         self.callisto_bench = self.bin_dir / "callisto-bench"
         self.stamp = time.strftime("%Y%m%d-%H%M%S")
 
+    def shared_env(self):
+        """The environment of the shared harness (`eval "$(setup.sh)"`): its export lines over ours."""
+        out = subprocess.run(["bash", str(self.shared_bench / "setup.sh")], capture_output=True, text=True,
+                             check=True).stdout
+        env = dict(os.environ)
+        for line in out.splitlines():
+            if line.startswith("export ") and "=" in line:
+                key, value = line[len("export "):].split("=", 1)
+                env[key] = subprocess.run(["bash", "-c", f"printf %s {value}"], capture_output=True, text=True).stdout
+        return env
+
 
 def main(argv):
     ctx = Context()
