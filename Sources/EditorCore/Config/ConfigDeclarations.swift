@@ -25,7 +25,7 @@ public enum ConfigDeclarations {
                      "Save modified documents this often; 0 turns autosave off."),
         ConfigOption("notebook.output-max-lines", .integer(1...1_000_000, unit: "lines"), .integer(1_000),
                      "Show at most this many lines of one output; the rest is folded behind a note."),
-        ConfigOption("notebook.output-memory-limit", .integer(1...4_096, unit: "MiB"), .integer(64),
+        ConfigOption("notebook.output-memory-limit", .integer(1...4_096, unit: "MiB"), .integer(16),
                      "Keep at most this much text of one cell's outputs in memory; older text is dropped with a note."),
         ConfigOption("notebook.default-kernel", .string, .string("python3"),
                      "Kernelspec name for new notebooks and notebooks that name none."),
