@@ -122,15 +122,9 @@ public struct NotebookModel: Sendable {
     @discardableResult
     public mutating func undo() -> Bool {
         guard var step = history.popUndo() else { return false }
-        let range = step.index..<(step.index + step.inserted.count)
-        for i in range { cells[i].syncSource() }
-        let current = Array(cells[range])
-        cells.replaceSubrange(range, with: step.removed)
-        step.inserted = current
+        step.inserted = exchange(step.index..<(step.index + step.inserted.count), with: step.removed)
         history.pushRedo(step)
         selection = clamped(step.selectionBefore)
-        mode = .command
-        changeCount += 1
         return true
     }
 
@@ -138,15 +132,20 @@ public struct NotebookModel: Sendable {
     @discardableResult
     public mutating func redo() -> Bool {
         guard var step = history.popRedo() else { return false }
-        let range = step.index..<(step.index + step.removed.count)
-        for i in range { cells[i].syncSource() }
-        let current = Array(cells[range])
-        cells.replaceSubrange(range, with: step.inserted)
-        step.removed = current
+        step.removed = exchange(step.index..<(step.index + step.removed.count), with: step.inserted)
         history.pushUndo(step)
         selection = clamped(step.selectionAfter)
+        return true
+    }
+
+    /// Puts `replacement` where `range` was (back in command mode) and returns the cells it replaced,
+    /// their sources synced, for the opposite step.
+    private mutating func exchange(_ range: Range<Int>, with replacement: [NotebookCell]) -> [NotebookCell] {
+        for i in range { cells[i].syncSource() }
+        let current = Array(cells[range])
+        cells.replaceSubrange(range, with: replacement)
         mode = .command
         changeCount += 1
-        return true
+        return current
     }
 }
