@@ -114,15 +114,7 @@ extension NotebookKernelTests {
     /// A slow input transformer holds the kernel in that window; the cell ends aborted, the queue
     /// is dropped and the kernel runs the next cell.
     @Test func anInterruptWhileTheKernelPreparesTheCellAbortsIt() throws {
-        let setup = """
-            import time
-            def _slow_transform(lines):
-                if lines and lines[0].startswith('# slow-transform'):
-                    print('transforming', flush=True)
-                    time.sleep(60)
-                return lines
-            get_ipython().input_transformers_cleanup.append(_slow_transform)
-            """
+        let setup = KernelSnippets.slowTransform
         let path = try KernelPilot.notebook([setup, "# slow-transform\n1", "print('after')"])
         let k = KernelPilot(path: path)
         defer { k.close() }

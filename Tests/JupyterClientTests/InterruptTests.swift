@@ -38,15 +38,7 @@ import JupyterProtocol
         let k = try TestKernels.start()
         defer { k.shutdown() }
         let c = k.client
-        let setup = try c.executeAndWait("""
-            import time
-            def _slow_transform(lines):
-                if lines and lines[0].startswith('# slow-transform'):
-                    print('transforming', flush=True)
-                    time.sleep(60)
-                return lines
-            get_ipython().input_transformers_cleanup.append(_slow_transform)
-            """, timeout: 30)
+        let setup = try c.executeAndWait(KernelSnippets.slowTransform, timeout: 30)
         #expect(setup.status == .ok)
         let id = c.execute("# slow-transform\n1")
         try c.run(timeout: 30, what: "transforming") { c.execution(id)?.streamText() == "transforming\n" }
