@@ -20,6 +20,7 @@ public final class KernelClient {
     private let codec: WireCodec
     private var heartbeat: Heartbeat?
     private var closed = false
+    private var stdinConnectionsBefore = 0   // the transport's count when probing (re)started
     /// Messages drained per channel per `processIncoming()` call, so one chatty kernel cannot starve the loop.
     public var drainLimit = 2_000
 
@@ -34,7 +35,9 @@ public final class KernelClient {
         self.codec = WireCodec(signer: MessageSigner(key: connection.key))
         self.transport = try transport ?? ZMQTransport(connection: connection, routingID: factory.session)
         if process == nil { heartbeat = Heartbeat(now: now) }
+        session.awaitsStdin = self.transport.stdinConnections != nil
         send(session.connect(now: now))
+        checkStdin(now: now)
     }
 
     /// Attaches to a running kernel from its connection file (never shut down by this client).
@@ -151,12 +154,21 @@ public final class KernelClient {
                 send(session.receive(message, on: channel, now: now))
             }
         }
+        checkStdin(now: now)
         checkProcess()
+    }
+
+    /// Tells the session once the stdin channel connected since probing (re)started.
+    private func checkStdin(now: Date) {
+        // Read the count even when nobody waits: it drains the monitor, which would keep the poll awake.
+        guard let n = transport.stdinConnections, session.waitsForStdin, n > stdinConnectionsBefore else { return }
+        send(session.stdinConnected(now: now))
     }
 
     /// Time-driven work: readiness probes, heartbeat, process exit.
     public func tick(now: Date = Date()) {
         guard !closed else { return }
+        checkStdin(now: now)
         send(session.tick(now: now))
         checkProcess()
         if var hb = heartbeat, !isDead {
@@ -188,6 +200,7 @@ public final class KernelClient {
     /// Restarts probing after the kernel process was replaced (same ports and key).
     func restarted(process newProcess: KernelProcess, now: Date = Date()) {
         process = newProcess
+        stdinConnectionsBefore = transport.stdinConnections ?? 0
         send(session.restart(now: now))
     }
 

@@ -25,6 +25,9 @@ public struct KernelSession: Sendable {
     /// shell replies come in request order, so if that one's reply comes first, the kernel never
     /// sent the execution's.
     public static let replyGrace: TimeInterval = 0.5
+    /// How long readiness waits for the stdin channel's connection once shell and IOPub are proven,
+    /// before going ready anyway (a transport that reports connections wrongly must not wedge it).
+    public static let stdinGrace: TimeInterval = 3.0
 
     public private(set) var state: State = .connecting
     /// Builds outgoing messages (session id = routing id).
@@ -42,6 +45,10 @@ public struct KernelSession: Sendable {
     private var probeSentAt: Date?
     private var probeReplyAt: Date?
     private var sawIOPub = false
+    /// Whether readiness also waits for `stdinConnected()` (set by a client whose transport can tell).
+    public var awaitsStdin = false
+    private var stdinProven = false
+    private var provenWithoutStdinAt: Date?
     private var idleWithoutReply: [String: Date] = [:]      // execution id → when its idle came
     private var replyChecks: [String: String] = [:]         // kernel_info request id → execution id
     private var events: [KernelEvent] = []
@@ -54,6 +61,8 @@ public struct KernelSession: Sendable {
         state = .connecting
         sawIOPub = false
         probeReplyAt = nil
+        stdinProven = !awaitsStdin
+        provenWithoutStdinAt = nil
         return [probe(now: now)]
     }
 
@@ -67,11 +76,26 @@ public struct KernelSession: Sendable {
 
     /// Time-driven work: resends the readiness probe when due, and checks for lost execute replies.
     public mutating func tick(now: Date) -> [Outgoing] {
-        checkLostReplies(now: now) + probeIfDue(now: now)
+        if state == .connecting, !stdinProven, let at = provenWithoutStdinAt, now.timeIntervalSince(at) >= Self.stdinGrace {
+            stdinProven = true
+            return becomeReadyIfProven(now: now)
+        }
+        return checkLostReplies(now: now) + probeIfDue(now: now)
+    }
+
+    /// Whether readiness still waits for the stdin channel's connection.
+    public var waitsForStdin: Bool { state == .connecting && !stdinProven }
+
+    /// The stdin channel reached the kernel (the transport saw a new connection since the last
+    /// (re)start); readiness no longer waits for it.
+    public mutating func stdinConnected(now: Date) -> [Outgoing] {
+        guard !stdinProven else { return [] }
+        stdinProven = true
+        return becomeReadyIfProven(now: now)
     }
 
     private mutating func probeIfDue(now: Date) -> [Outgoing] {
-        guard state == .connecting, let sent = probeSentAt else { return [] }
+        guard state == .connecting, provenWithoutStdinAt == nil, let sent = probeSentAt else { return [] }
         if let replied = probeReplyAt {
             if now.timeIntervalSince(replied) >= Self.iopubGrace { return [probe(now: now)] }
         } else if now.timeIntervalSince(sent) >= Self.probeInterval {
@@ -89,6 +113,7 @@ public struct KernelSession: Sendable {
 
     private func probeDeadline(now: Date) -> TimeInterval? {
         guard state == .connecting, let sent = probeSentAt else { return nil }
+        if let at = provenWithoutStdinAt { return max(0, Self.stdinGrace - now.timeIntervalSince(at)) }
         if let replied = probeReplyAt { return max(0, Self.iopubGrace - now.timeIntervalSince(replied)) }
         return max(0, Self.probeInterval - now.timeIntervalSince(sent))
     }
@@ -203,7 +228,7 @@ public struct KernelSession: Sendable {
         if parent == probeID, message.msgType == "kernel_info_reply" {
             kernelInfo = message.content
             probeReplyAt = probeReplyAt ?? now
-            return becomeReadyIfProven()
+            return becomeReadyIfProven(now: now)
         }
         if let id = replyChecks.removeValue(forKey: parent) {
             // Everything the kernel answered before this reached us first: a missing reply is lost.
@@ -237,7 +262,7 @@ public struct KernelSession: Sendable {
         var out: [Outgoing] = []
         if state == .connecting {
             sawIOPub = true
-            out += becomeReadyIfProven()
+            out += becomeReadyIfProven(now: now)
         }
         if message.msgType == "status", let s = message.content["execution_state"]?.stringValue {
             kernelStatus = s
@@ -287,8 +312,13 @@ public struct KernelSession: Sendable {
         for key in touched { events.append(.outputsChanged(requestID: key)) }
     }
 
-    private mutating func becomeReadyIfProven() -> [Outgoing] {
+    private mutating func becomeReadyIfProven(now: Date) -> [Outgoing] {
         guard state == .connecting, probeReplyAt != nil, sawIOPub else { return [] }
+        guard stdinProven else {
+            provenWithoutStdinAt = provenWithoutStdinAt ?? now
+            return []
+        }
+        provenWithoutStdinAt = nil
         state = .ready
         probeID = nil
         probeSentAt = nil

@@ -38,4 +38,12 @@ public protocol KernelTransport: AnyObject {
     func resetHeartbeat() throws
     /// Closes everything; further use fails.
     func close()
+    /// How many times the stdin channel completed a connection to the kernel so far, or `nil` when
+    /// the transport cannot tell. A kernel drops an `input_request` for a peer it has not met yet, so
+    /// readiness waits for a new connection here after every (re)start.
+    var stdinConnections: Int? { get }
+}
+
+extension KernelTransport {
+    public var stdinConnections: Int? { nil }
 }

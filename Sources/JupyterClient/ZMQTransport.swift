@@ -9,6 +9,8 @@ public final class ZMQTransport: KernelTransport {
     private var sockets: [Channel: UnsafeMutableRawPointer] = [:]
     private let connection: ConnectionInfo
     private let routingID: String
+    private var stdinMonitor: UnsafeMutableRawPointer?   // PAIR receiving the stdin socket's handshake events
+    private var stdinHandshakes = 0
 
     /// Connects all five channels to the kernel described by `connection`; `routingID` is the session id.
     public init(connection: ConnectionInfo, routingID: String) throws {
@@ -43,6 +45,7 @@ public final class ZMQTransport: KernelTransport {
             let id = Array(routingID.utf8)
             zmq_setsockopt(s, ZMQ_ROUTING_ID, id, id.count)
         }
+        if channel == .stdin { stdinMonitor = monitor(s, endpoint: "inproc://stdin-monitor") }
         guard zmq_connect(s, connection.endpoint(channel)) == 0 else {
             let err = lastError("connect \(connection.endpoint(channel))")
             zmq_close(s)
@@ -52,10 +55,47 @@ public final class ZMQTransport: KernelTransport {
         return s
     }
 
+    /// Watches `socket`'s completed handshakes through a PAIR socket (nil if libzmq refuses).
+    private func monitor(_ socket: UnsafeMutableRawPointer, endpoint: String) -> UnsafeMutableRawPointer? {
+        guard zmq_socket_monitor(socket, endpoint, ZMQ_EVENT_HANDSHAKE_SUCCEEDED) == 0,
+              let pair = zmq_socket(context, ZMQ_PAIR) else { return nil }
+        var linger: Int32 = 0
+        zmq_setsockopt(pair, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
+        guard zmq_connect(pair, endpoint) == 0 else {
+            zmq_close(pair)
+            return nil
+        }
+        return pair
+    }
+
     public var pollDescriptors: [PollDescriptor] {
-        [Channel.shell, .iopub, .stdin, .control, .heartbeat].compactMap { ch in
+        let channels = [Channel.shell, .iopub, .stdin, .control, .heartbeat].compactMap { ch in
             sockets[ch].map { PollDescriptor(socket: $0, fd: -1, channel: ch) }
         }
+        return channels + (stdinMonitor.map { [PollDescriptor(socket: $0, fd: -1, channel: .stdin)] } ?? [])
+    }
+
+    public var stdinConnections: Int? {
+        guard let pair = stdinMonitor else { return nil }
+        // Each event is two frames: 6 bytes (event id, value), then the endpoint.
+        while true {
+            var msg = zmq_msg_t()
+            zmq_msg_init(&msg)
+            defer { zmq_msg_close(&msg) }
+            guard zmq_msg_recv(&msg, pair, ZMQ_DONTWAIT) >= 0 else { break }
+            var event: UInt16 = 0
+            if zmq_msg_size(&msg) >= 2 { memcpy(&event, zmq_msg_data(&msg), 2) }
+            if Int32(event) == ZMQ_EVENT_HANDSHAKE_SUCCEEDED { stdinHandshakes += 1 }
+            while zmq_msg_more(&msg) != 0 {
+                var rest = zmq_msg_t()
+                zmq_msg_init(&rest)
+                let rc = zmq_msg_recv(&rest, pair, 0)
+                let more = rc >= 0 && zmq_msg_more(&rest) != 0
+                zmq_msg_close(&rest)
+                if !more { break }
+            }
+        }
+        return stdinHandshakes
     }
 
     public func send(_ frames: [Data], on channel: Channel) throws {
@@ -96,6 +136,8 @@ public final class ZMQTransport: KernelTransport {
     }
 
     public func close() {
+        if let pair = stdinMonitor { zmq_close(pair) }
+        stdinMonitor = nil
         for (_, s) in sockets { zmq_close(s) }
         sockets = [:]
         if let ctx = context { zmq_ctx_term(ctx) }

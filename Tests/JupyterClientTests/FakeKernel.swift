@@ -14,15 +14,17 @@ final class FakeKernel {
     /// Routing id of the client (learned from its first shell message).
     var clientID = Data()
 
-    init(key: String = "fake-key") throws {
+    /// Binds every channel but those in `later` (their ports are reserved; see `bind(_:)`).
+    init(key: String = "fake-key", later: Set<Channel> = []) throws {
         context = zmq_ctx_new()
         codec = WireCodec(signer: MessageSigner(key: key))
         var ports: [Channel: Int] = [:]
         for ch in Channel.allCases {
-            let s = zmq_socket(context, ch == .iopub ? ZMQ_PUB : ZMQ_ROUTER)!
-            var linger: Int32 = 0
-            zmq_setsockopt(s, ZMQ_LINGER, &linger, 4)
-            guard zmq_bind(s, "tcp://127.0.0.1:*") == 0 else { throw KernelError.transport("bind") }
+            if later.contains(ch) {
+                ports[ch] = try PortAllocator.freePorts(1)[0]
+                continue
+            }
+            let s = try socket(ch, endpoint: "tcp://127.0.0.1:*")
             var buf = [CChar](repeating: 0, count: 256)
             var len = buf.count
             zmq_getsockopt(s, ZMQ_LAST_ENDPOINT, &buf, &len)
@@ -32,6 +34,22 @@ final class FakeKernel {
         }
         connection = ConnectionInfo(shellPort: ports[.shell]!, iopubPort: ports[.iopub]!, stdinPort: ports[.stdin]!,
                                     controlPort: ports[.control]!, hbPort: ports[.heartbeat]!, key: key)
+    }
+
+    private func socket(_ ch: Channel, endpoint: String) throws -> UnsafeMutableRawPointer {
+        let s = zmq_socket(context, ch == .iopub ? ZMQ_PUB : ZMQ_ROUTER)!
+        var linger: Int32 = 0
+        zmq_setsockopt(s, ZMQ_LINGER, &linger, 4)
+        guard zmq_bind(s, endpoint) == 0 else {
+            zmq_close(s)
+            throw KernelError.transport("bind \(endpoint)")
+        }
+        return s
+    }
+
+    /// Binds a channel left out at init on its reserved port.
+    func bind(_ ch: Channel) throws {
+        sockets[ch] = try socket(ch, endpoint: connection.endpoint(ch))
     }
 
     deinit {
@@ -76,5 +94,18 @@ final class FakeKernel {
         }
         clientID = frames[0]
         return try? codec.decode(Array(frames.dropFirst()))
+    }
+
+    /// Runs `client` and this kernel (`step`) in turns until `done` or the deadline.
+    func pump(_ client: KernelClient, timeout: TimeInterval = 10, step: (FakeKernel) -> Void,
+              until done: () -> Bool) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        while !done() {
+            if Date() > deadline { throw KernelError.timedOut("fake kernel exchange") }
+            step(self)
+            _ = EventPoller.poll(client.pollDescriptors, timeoutMillis: 10)
+            client.processIncoming()
+            client.tick()
+        }
     }
 }

@@ -6,26 +6,13 @@ import JupyterProtocol
 /// Bad signatures, broken frames and junk JSON from a fake kernel are dropped and logged; the
 /// connection keeps working.
 @Suite struct MalformedInputTests {
-    /// Runs the client and the fake kernel in turns until `done` or the deadline.
-    func pump(_ client: KernelClient, _ fake: FakeKernel, timeout: TimeInterval = 10,
-              fakeStep: (FakeKernel) -> Void, until done: () -> Bool) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while !done() {
-            if Date() > deadline { throw KernelError.timedOut("fake kernel exchange") }
-            fakeStep(fake)
-            _ = EventPoller.poll(client.pollDescriptors, timeoutMillis: 10)
-            client.processIncoming()
-            client.tick()
-        }
-    }
-
     @Test func dropsAndLogsBadMessagesButKeepsWorking() throws {
         let fake = try FakeKernel()
         let client = try KernelClient(connection: fake.connection)
         defer { client.close() }
         let wrongSigner = WireCodec(signer: MessageSigner(key: "wrong-key"))
         var answered = false
-        try pump(client, fake, fakeStep: { fake in
+        try fake.pump(client, step: { fake in
             _ = fake.receive(on: .heartbeat)
             guard let request = fake.receive(on: .shell), request.msgType == "kernel_info_request" else {
                 if answered { fake.send(fake.message("status", content: ["execution_state": "idle"], parent: nil), on: .iopub) }
@@ -62,7 +49,7 @@ import JupyterProtocol
         // An execution whose forged output is dropped while the genuine one is kept.
         let id = client.execute("anything")
         var done = false
-        try pump(client, fake, fakeStep: { fake in
+        try fake.pump(client, step: { fake in
             _ = fake.receive(on: .heartbeat)
             guard !done, let request = fake.receive(on: .shell), request.msgType == "execute_request" else { return }
             let h = request.header
