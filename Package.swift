@@ -82,6 +82,6 @@ let package = Package(
                     exclude: ["__Snapshots__"]),
         .testTarget(name: "RenderingTests", dependencies: ["Rendering", "TestSupport"]),
         .testTarget(name: "TerminalEmulatorTests", dependencies: ["TerminalEmulator", "TermCore", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat"]),
+        .testTarget(name: "CLITests", dependencies: ["callisto", "TestSupport", "NotebookFormat", "TerminalEmulator", "TermCore"]),
     ]
 )

@@ -40,6 +40,13 @@ static inline int cnc_winsize(int fd, int *rows, int *cols) {
     *rows = ws.ws_row; *cols = ws.ws_col;
     return 0;
 }
+/* The window size in pixels from the kernel (0 when the terminal does not say); 0 on success. */
+static inline int cnc_winsize_pixels(int fd, int *width, int *height) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *width = ws.ws_xpixel; *height = ws.ws_ypixel;
+    return 0;
+}
 /* A terminfo string capability, or NULL when absent or cancelled. */
 static inline const char *cnc_tigetstr(const char *name) {
     char *s = tigetstr(name);

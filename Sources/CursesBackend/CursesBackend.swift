@@ -39,11 +39,18 @@ public final class CursesBackend: TerminalBackend {
     var overlay: TrueColorOverlay?
     var ownedFD: Int32 = -1
     let crashTest: String?
+    /// The `images.protocol` setting.
+    let graphicsChoice: GraphicsChoice
+    /// Pictures drawn in pixels, when the terminal has graphics.
+    var graphicsOverlay: GraphicsOverlay?
+    /// The cell size the terminal reported (`CSI 16 t`), which wins over the kernel's pixel size.
+    var reportedCellPixels: Size?
 
     /// A backend on the process's terminal: stdin/stdout when both are ttys, otherwise `/dev/tty`.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment,
-                mouse: Bool = true, extendedKeys: Bool = true) throws {
+                mouse: Bool = true, extendedKeys: Bool = true, graphics: GraphicsChoice = .auto) throws {
         self.environment = environment
+        graphicsChoice = graphics
         wantMouse = mouse
         wantExtendedKeys = extendedKeys
         crashTest = CrashTest.kind(environment)
@@ -85,6 +92,7 @@ public final class CursesBackend: TerminalBackend {
         updateSize()
         refresh()
         writeOut(TerminalModes.enable(mouse: wantMouse, extendedKeys: wantExtendedKeys))
+        startGraphics()
         TerminalGuard.arm(fd: outputFD, leaveSequence: emergencySequence(), saved: savedTermios)
         entered = true
     }
@@ -92,6 +100,7 @@ public final class CursesBackend: TerminalBackend {
     public func leave() {
         guard entered else { return }
         entered = false
+        if let bytes = graphicsOverlay?.takeClearing(), !bytes.isEmpty { writeOut(bytes) }
         writeOut(TerminalModes.disable(mouse: wantMouse, extendedKeys: wantExtendedKeys))
         curs_set(1)
         endwin()
@@ -114,6 +123,7 @@ public final class CursesBackend: TerminalBackend {
         if !entered { try? enter() } else { writeOut(TerminalModes.enable(mouse: wantMouse, extendedKeys: wantExtendedKeys)) }
         clearok(cnc_curscr(), true)
         overlay?.willRepaintAll()
+        graphicsOverlay?.willRepaintAll()
         pairs.reset()
     }
 
@@ -129,6 +139,9 @@ public final class CursesBackend: TerminalBackend {
         updateSize()
         clearok(cnc_curscr(), true)
         overlay?.reset()
+        graphicsOverlay?.willRepaintAll()
+        graphicsOverlay?.cellPixels = cellPixels()
+        capabilities.cellPixels = graphicsOverlay?.cellPixels
         return size
     }
 
@@ -163,9 +176,11 @@ public final class CursesBackend: TerminalBackend {
             pairs.reset()
             clearok(cnc_curscr(), true)
             overlay?.reset()
+            graphicsOverlay?.willRepaintAll()
         }
         let win = cnc_stdscr()
         for run in diff.runs {
+            graphicsOverlay?.damaged(row: run.row, columns: run.column..<(run.column + run.cells.count))
             var x = run.column
             for cell in run.cells {
                 defer { x += 1 }
@@ -187,14 +202,20 @@ public final class CursesBackend: TerminalBackend {
 
     public func flush() {
         guard entered else { return }
+        for rows in graphicsOverlay?.rowsToRepaint() ?? [] { wredrawln(cnc_stdscr(), Int32(rows.lowerBound), Int32(rows.count)) }
         wnoutrefresh(cnc_stdscr())
         doupdate()
-        if overlay != nil {
-            var y: Int32 = 0, x: Int32 = 0
-            cnc_getyx(cnc_curscr(), &y, &x)
-            let bytes = overlay!.takeOutput(cursor: Point(x: Int(x), y: Int(y)))
-            if !bytes.isEmpty { writeOut(bytes) }
-        }
+        guard overlay != nil || graphicsOverlay != nil else { return }
+        var y: Int32 = 0, x: Int32 = 0
+        cnc_getyx(cnc_curscr(), &y, &x)
+        let cursor = Point(x: Int(x), y: Int(y))
+        var bytes = overlay?.takeOutput(cursor: cursor) ?? ""
+        bytes += graphicsOverlay?.takeOutput(cursor: cursor) ?? ""
+        if !bytes.isEmpty { writeOut(bytes) }
+    }
+
+    public func showGraphics(_ placements: [GraphicsPlacement]) {
+        graphicsOverlay?.show(placements, screen: size)
     }
 
     public func writeRaw(_ sequence: String) {

@@ -23,8 +23,20 @@ public final class AppDriver {
 
     /// Bytes read from the terminal at `now`.
     public func receive(_ bytes: [UInt8], now: ContinuousClock.Instant) {
-        for event in decoder.feed(bytes, now: now) { app.handle(event, now: now) }
+        for event in decoder.feed(bytes, now: now) { dispatch(event, now: now) }
         takeRequests()
+    }
+
+    /// Terminal reports go to the backend (a new graphics mode redraws everything); the rest to the app.
+    private func dispatch(_ event: Event, now: ContinuousClock.Instant) {
+        guard case let .report(report) = event else {
+            app.handle(event, now: now)
+            return
+        }
+        if screen.backend.apply(report) {
+            screen.invalidate()
+            app.needsRender = true
+        }
     }
 
     /// A decoded event (resize reports from the shell, tests).
@@ -36,7 +48,7 @@ public final class AppDriver {
 
     /// Runs what is due at `now`: a pending Escape, the app's timers.
     public func tick(now: ContinuousClock.Instant) {
-        for event in decoder.resolve(now: now) { app.handle(event, now: now) }
+        for event in decoder.resolve(now: now) { dispatch(event, now: now) }
         app.tick(now: now)
         takeRequests()
     }

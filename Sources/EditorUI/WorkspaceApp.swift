@@ -129,7 +129,7 @@ public final class WorkspaceApp {
         case let .paste(text): handlePaste(text)
         case let .mouse(m): if mouseEnabled { handleMouse(m) } else { return }
         case let .resize(newSize): resize(to: newSize)
-        case .focus: return
+        case .focus, .report: return
         }
         needsRender = true
         workspaceSaver?.noteActivity(now: now)

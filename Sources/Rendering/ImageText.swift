@@ -10,7 +10,9 @@ import TermCore
 /// on a chafa symbol canvas sized to fit `maxWidth`×`maxHeight` cells with the aspect ratio kept
 /// (cells are taken to be twice as tall as wide), and read back cell by cell
 /// (`chafa_canvas_get_char_at` / `get_raw_colors_at`) into styled lines with the image's own colours.
-/// JPEG is decoded with libjpeg (in C, see `CJpeg`). Sixel and kitty graphics are not produced.
+/// JPEG is decoded with libjpeg (in C, see `CJpeg`). Each line carries its row of the picture
+/// (`Line.picture`), so a terminal with sixel or kitty graphics can draw the pixels over the symbols
+/// (`ImageGraphics`).
 /// Anything that cannot be decoded becomes a one-line placeholder in `output.placeholder`.
 public enum ImageText {
     /// The colours the drawing may use.
@@ -67,7 +69,10 @@ public enum ImageText {
         case let .failure(message):
             return placeholder("[\(mimeType): cannot decode: \(message)]")
         case let .success(image):
-            return draw(image, maxWidth: max(1, maxWidth), maxHeight: max(1, maxHeight), colors: colors, symbols: symbols)
+            var lines = draw(image, maxWidth: max(1, maxWidth), maxHeight: max(1, maxHeight), colors: colors, symbols: symbols)
+            let source = ImageGraphics.source(data: data, mimeType: mimeType, columns: lines.map(\.width).max() ?? 1, rows: lines.count)
+            for i in lines.indices { lines[i].picture = PictureRow(source: source, row: i) }
+            return lines
         }
     }
 

@@ -59,6 +59,8 @@ public struct RenderedSpan: Hashable, Sendable, CustomStringConvertible {
 /// One rendered line: spans laid side by side. Converts to a TermCore `Line` through a resolver.
 public struct RenderedLine: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     public var spans: [RenderedSpan]
+    /// The picture row these symbols show (see `Line.picture`).
+    public var picture: PictureRow?
 
     public init(_ spans: [RenderedSpan] = []) { self.spans = spans }
     public init(stringLiteral value: String) { self.spans = value.isEmpty ? [] : [RenderedSpan(value)] }
@@ -67,7 +69,10 @@ public struct RenderedLine: Hashable, Sendable, ExpressibleByStringLiteral, Cust
     /// A line of one span in `scope`.
     public init(_ text: String, scope: String) { self.spans = text.isEmpty ? [] : [RenderedSpan(text, scope: scope)] }
     /// A line from styled TermCore text (ANSI output, images): literal styles, no scopes.
-    public init(_ line: Line) { self.spans = line.spans.map { RenderedSpan($0.text, style: $0.style) } }
+    public init(_ line: Line) {
+        self.spans = line.spans.map { RenderedSpan($0.text, style: $0.style) }
+        self.picture = line.picture
+    }
 
     /// The plain text, styles dropped.
     public var plainText: String { spans.map(\.text).joined() }
@@ -110,7 +115,9 @@ public struct RenderedLine: Hashable, Sendable, ExpressibleByStringLiteral, Cust
 
     /// The TermCore line to draw, styles resolved.
     public func line(_ resolver: some StyleResolver) -> Line {
-        Line(spans.map { Span($0.text, style: $0.resolvedStyle(resolver)) })
+        var out = Line(spans.map { Span($0.text, style: $0.resolvedStyle(resolver)) })
+        out.picture = picture
+        return out
     }
 
     /// The hyperlinks of the line with the columns they cover, for OSC 8 output.

@@ -36,7 +36,8 @@ struct CSISequence {
 
     func interpret(next: Int) -> InputDecoder.Step {
         if marker == UInt8(ascii: "<") { return .event(sgrMouse().map { .mouse($0) }, next) }
-        guard marker == nil, final != 0 else { return .event(nil, next) } // replies to queries, unknown forms
+        if let report = report() { return .event(.report(report), next) }
+        guard marker == nil, final != 0 else { return .event(nil, next) } // other replies, unknown forms
         let mods = CSISequence.modifiers(param(1, default: 1))
         switch final {
         case UInt8(ascii: "~"):

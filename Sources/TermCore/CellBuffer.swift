@@ -40,6 +40,7 @@ public struct CellBuffer: Hashable, Sendable {
     /// Every cell blank in `style`.
     public mutating func clear(_ style: Style = .plain) {
         for i in cells.indices { cells[i] = .blank(style) }
+        pictureRows.removeAll()
     }
 
     /// Fills `rect` (clipped) with `cell`. A wide `cell` is laid every two columns.
@@ -98,7 +99,59 @@ public struct CellBuffer: Hashable, Sendable {
     public mutating func draw(_ line: Line, at: Point, clip: Rect? = nil) -> Int {
         var x = at.x
         for span in line.spans { x = draw(span.text, at: Point(x: x, y: at.y), style: span.style, clip: clip) }
+        if let picture = line.picture {
+            let limit = clip.map { $0.intersection(bounds) } ?? bounds
+            let row = Rect(x: at.x, y: at.y, width: picture.source.columns, height: 1)
+            if row.intersection(limit) == row { pictureRows.append(DrawnPictureRow(picture, at: at, cellsHash: cellsHash(row))) }
+        }
         return x
+    }
+
+    /// Rows of pictures drawn whole (not clipped), in drawing order.
+    public internal(set) var pictureRows: [DrawnPictureRow] = []
+
+    /// A picture row drawn at a position, with a digest of the cells it covered then.
+    public struct DrawnPictureRow: Hashable, Sendable {
+        public var picture: PictureRow
+        public var at: Point
+        var cellsHash: Int
+
+        init(_ picture: PictureRow, at: Point, cellsHash: Int) {
+            self.picture = picture
+            self.at = at
+            self.cellsHash = cellsHash
+        }
+    }
+
+    private func cellsHash(_ rect: Rect) -> Int {
+        var h = Hasher()
+        for y in rect.y..<rect.maxY {
+            for x in rect.x..<rect.maxX { h.combine(cells[y * size.width + x]) }
+        }
+        return h.finalize()
+    }
+
+    /// The pictures that can be drawn in pixels: every row drawn, one under the other at the same
+    /// column, and nothing drawn over them since.
+    public func graphicsPlacements() -> [GraphicsPlacement] {
+        guard !pictureRows.isEmpty else { return [] }
+        var bySource: [GraphicsSource: [DrawnPictureRow]] = [:]
+        var order: [GraphicsSource] = []
+        for r in pictureRows {
+            if bySource[r.picture.source] == nil { order.append(r.picture.source) }
+            bySource[r.picture.source, default: []].append(r)
+        }
+        var out: [GraphicsPlacement] = []
+        for source in order {
+            let rows = bySource[source]!
+            guard rows.count == source.rows, let first = rows.first(where: { $0.picture.row == 0 }) else { continue }
+            let whole = rows.allSatisfy { r in
+                r.at == Point(x: first.at.x, y: first.at.y + r.picture.row)
+                    && r.cellsHash == cellsHash(Rect(x: r.at.x, y: r.at.y, width: source.columns, height: 1))
+            }
+            if whole { out.append(GraphicsPlacement(source: source, rect: Rect(x: first.at.x, y: first.at.y, width: source.columns, height: source.rows))) }
+        }
+        return out
     }
 
     /// Draws text line by line inside `rect`, clipped to it.

@@ -10,6 +10,8 @@ public enum Event: Hashable, Sendable {
     case focus(Bool)
     /// The terminal changed size.
     case resize(Size)
+    /// The terminal answered a query (graphics support, cell size).
+    case report(TerminalReport)
 }
 
 /// A mouse button.

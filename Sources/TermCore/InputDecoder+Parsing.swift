@@ -55,6 +55,7 @@ extension InputDecoder {
             if case .incomplete = step, final { return .event(.key(Key(.char(Unicode.Scalar(next)), .alt)), i + 2) }
             return step
         }
+        if Self.controlStringStarts.contains(next), let step = parseControlString(b, at: i, final: final) { return step }
         // Alt as an ESC prefix: ESC followed by a key (or by a whole sequence: ESC ESC [ A is Alt+Up).
         let inner = parse(b, at: i + 1, final: final)
         switch inner {

@@ -1,6 +1,8 @@
 /// One line of styled text: spans laid side by side.
 public struct Line: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
     public var spans: [Span]
+    /// The row of a picture these symbols show, when the terminal can draw it in pixels instead.
+    public var picture: PictureRow?
 
     public init(_ spans: [Span] = []) { self.spans = spans }
     public init(_ text: String, style: Style = .plain) { self.spans = text.isEmpty ? [] : [Span(text, style: style)] }

@@ -17,6 +17,7 @@ public final class Screen {
     public func present(_ frame: CellBuffer, cursor: Point? = nil) -> BufferDiff {
         let diff = frame.diff(from: lastFrame)
         if !diff.isEmpty { backend.draw(diff) }
+        if backend.capabilities.graphics != .none { backend.showGraphics(frame.graphicsPlacements()) }
         backend.setCursor(cursor)
         backend.flush()
         lastFrame = frame

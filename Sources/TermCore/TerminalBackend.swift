@@ -29,4 +29,15 @@ public protocol TerminalBackend: AnyObject {
     func flush()
     /// Writes an escape sequence as is (OSC 52 clipboard, window title). The caller sanitises it.
     func writeRaw(_ sequence: String)
+    /// The pictures to draw in pixels over their cells from the next `flush()` on (replacing the last
+    /// set); ignored by a backend without graphics.
+    func showGraphics(_ placements: [GraphicsPlacement])
+    /// Learns from a terminal's answer to a query (graphics support, cell size); true when the
+    /// screen must be drawn again to use it.
+    func apply(_ report: TerminalReport) -> Bool
+}
+
+extension TerminalBackend {
+    public func showGraphics(_ placements: [GraphicsPlacement]) {}
+    public func apply(_ report: TerminalReport) -> Bool { false }
 }

@@ -8,6 +8,10 @@ public struct TerminalCapabilities: Hashable, Sendable {
     public var extendedKeys: Bool
     /// Whether mouse reports are enabled.
     public var mouse: Bool
+    /// How pictures are drawn in pixels (`none`: with symbols in the cells).
+    public var graphics: GraphicsProtocol = .none
+    /// The size of a cell in pixels, when known (sizes sixel pictures).
+    public var cellPixels: Size?
 
     public init(colorDepth: ColorDepth = .indexed256, unicodeLineDrawing: Bool = true, extendedKeys: Bool = false, mouse: Bool = false) {
         self.colorDepth = colorDepth

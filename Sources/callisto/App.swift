@@ -9,7 +9,8 @@ enum App {
     static func run(paths: [String], noRestore: Bool = false, workspace: String? = nil) throws -> Int32 {
         let settings = EditorSettings.load(locator: ResourceLocator.standard())
         let configuration = settings.configuration
-        let terminal = try AppTerminals.make(mouse: configuration.mouse, extendedKeys: configuration.extendedKeys)
+        let terminal = try AppTerminals.make(mouse: configuration.mouse, extendedKeys: configuration.extendedKeys,
+                                             images: configuration.imagesProtocol)
         let signals = try AppTerminals.signals()
         let app = WorkspaceApp(settings: settings, size: terminal.size, capabilities: terminal.capabilities)
         app.crashSnapshots = CrashSnapshots()

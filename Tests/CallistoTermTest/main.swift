@@ -29,6 +29,7 @@ final class TermTest {
         case let .mouse(m): return "mouse \(m.kind) \(m.position.x),\(m.position.y)\(m.modifiers.isEmpty ? "" : " mods")"
         case let .focus(f): return "focus \(f ? "in" : "out")"
         case let .resize(s): return "resize \(s)"
+        case let .report(r): return "report \(r)"
         }
     }
 
@@ -59,6 +60,11 @@ final class TermTest {
                 log.append("resumed")
                 return
             }
+        }
+        // Answers to the backend's own queries (device attributes from tmux) are not input.
+        if case let .report(report) = event {
+            _ = backend.apply(report)
+            return
         }
         log.append(describe(event))
     }

@@ -27,6 +27,8 @@ public enum ConfigDeclarations {
                      "Show at most this many lines of one output; the rest is folded behind a note."),
         ConfigOption("notebook.output-memory-limit", .integer(1...4_096, unit: "MiB"), .integer(16),
                      "Keep at most this much text of one cell's outputs in memory; older text is dropped with a note."),
+        ConfigOption("images.protocol", .choice(["auto", "symbols", "sixel", "kitty"]), .string("auto"),
+                     "How plots and images are drawn: auto asks the terminal for kitty or sixel graphics and falls back to Unicode symbols."),
         ConfigOption("notebook.default-kernel", .string, .string("python3"),
                      "Kernelspec name for new notebooks and notebooks that name none."),
         ConfigOption("notebook.confirm-restart", .bool, .bool(true), "Ask before restarting or shutting down a kernel."),

@@ -113,6 +113,8 @@ public struct Configuration: Sendable {
     /// Milliseconds a lone Escape waits.
     public var escapeDelay: Int { integer("ui.escape-delay") }
     public var extendedKeys: Bool { bool("ui.extended-keys") }
+    /// `images.protocol`: auto, symbols, sixel or kitty.
+    public var imagesProtocol: String { string("images.protocol") }
     public var outputMaxLines: Int { integer("notebook.output-max-lines") }
     /// The per-cell output memory limit in bytes.
     public var outputMemoryLimit: Int { integer("notebook.output-memory-limit") * 1_048_576 }

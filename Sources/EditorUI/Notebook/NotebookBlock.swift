@@ -50,7 +50,11 @@ struct NotebookBlock {
         }
         // Spans without a background of their own sit on the window's.
         let base = styles.style("ui.window")
-        let onBase = { (line: Line) in Line(line.spans.map { Span($0.text, style: base.patched(with: $0.style)) }) }
+        let onBase = { (line: Line) in
+            var out = Line(line.spans.map { Span($0.text, style: base.patched(with: $0.style)) })
+            out.picture = line.picture
+            return out
+        }
         return NotebookBlock(input: input.map(onBase), outputs: outputs.map(onBase), outputPrompts: prompts)
     }
 

@@ -157,7 +157,9 @@ enum NotebookOutputs {
 
     /// A line with control characters made visible.
     static func sanitized(_ line: Line) -> Line {
-        Line(line.spans.map { Span(ReadOnlyText.sanitize($0.text), style: $0.style) })
+        var out = Line(line.spans.map { Span(ReadOnlyText.sanitize($0.text), style: $0.style) })
+        out.picture = line.picture
+        return out
     }
 
     /// The plain text of outputs, as copied to the clipboard: streams and tracebacks without their

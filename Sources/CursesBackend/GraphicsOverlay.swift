@@ -1,0 +1,79 @@
+import TermCore
+
+/// Pictures in pixels over the cells ncurses draws (sixel or kitty graphics).
+///
+/// The cells under a picture hold it in symbols, so ncurses' idea of the screen stays right and a
+/// picture that cannot be shown falls back by itself. After each update the overlay writes the
+/// pictures that are new, moved, or whose cells ncurses rewrote (a sixel is erased by the text drawn
+/// over it; kitty pictures float above the text and are deleted by id). Before the update it names
+/// the rows where a sixel picture went away, for ncurses to repaint (ncurses does not know the
+/// pixels are there and would leave them).
+struct GraphicsOverlay {
+    var graphics: GraphicsProtocol
+    var cellPixels: Size
+    /// Pictures on the screen now.
+    private(set) var onScreen: [GraphicsPlacement] = []
+    private var wanted: [GraphicsPlacement] = []
+    /// Rows ncurses wrote in this frame, with the columns.
+    private var damage: [(row: Int, columns: Range<Int>)] = []
+    private var repaintAll = false
+
+    init(graphics: GraphicsProtocol, cellPixels: Size) {
+        self.graphics = graphics
+        self.cellPixels = cellPixels
+    }
+
+    /// The pictures for the next update; those that would touch the last row are left out (drawing
+    /// a sixel there can scroll the screen).
+    mutating func show(_ placements: [GraphicsPlacement], screen: Size) {
+        wanted = placements.filter { $0.rect.y >= 0 && $0.rect.x >= 0 && $0.rect.maxY < screen.height && $0.rect.maxX <= screen.width }
+    }
+
+    /// ncurses wrote these cells in this frame.
+    mutating func damaged(row: Int, columns: Range<Int>) { damage.append((row, columns)) }
+
+    /// The whole screen is drawn again (after a resize, resume or a full frame).
+    mutating func willRepaintAll() { repaintAll = true }
+
+    /// The rows ncurses must repaint before this update: where sixel pictures were that are gone
+    /// or moved.
+    func rowsToRepaint() -> [Range<Int>] {
+        guard graphics == .sixel else { return [] }
+        let kept = Set(wanted)
+        return onScreen.filter { !kept.contains($0) }.map { $0.rect.y..<$0.rect.maxY }
+    }
+
+    /// The bytes to write after the update, ending with the cursor at `cursor`; empty when nothing
+    /// changed.
+    mutating func takeOutput(cursor: Point) -> String {
+        defer {
+            onScreen = wanted
+            damage.removeAll(keepingCapacity: true)
+            repaintAll = false
+        }
+        var out = ""
+        if graphics == .kitty {
+            let kept = Set(wanted.map(\.source.imageID))
+            for gone in Set(onScreen.map(\.source.imageID)).subtracting(kept).sorted() { out += Self.kittyDelete(gone) }
+        }
+        let was = Set(onScreen)
+        let repainted = Set(rowsToRepaint().flatMap { Array($0) })
+        for p in wanted {
+            let fresh = repaintAll || !was.contains(p)
+            let hurt = graphics == .sixel && (p.rect.y..<p.rect.maxY).contains { repainted.contains($0) }
+                || graphics == .sixel && damage.contains { d in p.rect.y <= d.row && d.row < p.rect.maxY && d.columns.overlaps(p.rect.x..<p.rect.maxX) }
+            guard fresh || hurt, let bytes = p.source.sequence(graphics, cellPixels: cellPixels) else { continue }
+            out += "\u{1b}[\(p.rect.y + 1);\(p.rect.x + 1)H" + bytes
+        }
+        guard !out.isEmpty else { return "" }
+        return out + "\u{1b}[\(cursor.y + 1);\(cursor.x + 1)H"
+    }
+
+    /// Removes every picture (leaving the terminal).
+    mutating func takeClearing() -> String {
+        defer { onScreen = []; wanted = [] }
+        return graphics == .kitty && !onScreen.isEmpty ? "\u{1b}_Ga=d,d=A,q=2\u{1b}\\" : ""
+    }
+
+    static func kittyDelete(_ id: UInt32) -> String { "\u{1b}_Ga=d,d=I,i=\(id),q=2\u{1b}\\" }
+}

@@ -1,0 +1,58 @@
+import Testing
+import TermCore
+@testable import CursesBackend
+
+/// When pictures are written, and which rows ncurses must repaint under sixels that went away.
+@Suite struct GraphicsOverlayTests {
+    let screen = Size(width: 80, height: 24)
+    let source = GraphicsSource(columns: 10, rows: 4, imageID: 42) { graphics, cell in "<\(graphics.rawValue) \(cell.width)x\(cell.height)>" }
+
+    func place(_ y: Int) -> [GraphicsPlacement] { [GraphicsPlacement(source: source, rect: Rect(x: 5, y: y, width: 10, height: 4))] }
+
+    @Test func sixelIsWrittenOnceThenAgainWhenMovedOrDamaged() {
+        var o = GraphicsOverlay(graphics: .sixel, cellPixels: Size(width: 9, height: 18))
+        o.show(place(2), screen: screen)
+        #expect(o.rowsToRepaint().isEmpty)
+        #expect(o.takeOutput(cursor: Point(x: 0, y: 0)) == "\u{1b}[3;6H<sixel 9x18>\u{1b}[1;1H")
+        o.show(place(2), screen: screen)
+        #expect(o.takeOutput(cursor: .zero) == "", "unchanged: nothing to write")
+        // Scrolled: the old rows are repainted by ncurses, the picture drawn at its new place.
+        o.show(place(5), screen: screen)
+        #expect(o.rowsToRepaint() == [2..<6])
+        #expect(o.takeOutput(cursor: .zero).hasPrefix("\u{1b}[6;6H<sixel"))
+        // Text drawn over its cells (ncurses erased those pixels): written again.
+        o.show(place(5), screen: screen)
+        o.damaged(row: 6, columns: 0..<8)
+        #expect(o.takeOutput(cursor: .zero).contains("<sixel"))
+        // Gone: its rows repainted, nothing written.
+        o.show([], screen: screen)
+        #expect(o.rowsToRepaint() == [5..<9])
+        #expect(o.takeOutput(cursor: .zero) == "")
+    }
+
+    @Test func kittyPicturesAreDeletedByIDAndNotHurtByText() {
+        var o = GraphicsOverlay(graphics: .kitty, cellPixels: Size(width: 9, height: 18))
+        o.show(place(2), screen: screen)
+        #expect(o.takeOutput(cursor: .zero).contains("<kitty"))
+        o.show(place(2), screen: screen)
+        o.damaged(row: 3, columns: 0..<80)
+        #expect(o.takeOutput(cursor: .zero) == "")
+        o.show([], screen: screen)
+        #expect(o.rowsToRepaint().isEmpty)
+        #expect(o.takeOutput(cursor: .zero).contains("\u{1b}_Ga=d,d=I,i=42"))
+        o.show(place(2), screen: screen)
+        _ = o.takeOutput(cursor: .zero)
+        #expect(o.takeClearing() == "\u{1b}_Ga=d,d=A,q=2\u{1b}\\")
+    }
+
+    @Test func aFullRepaintWritesEverythingAgainAndTheLastRowIsAvoided() {
+        var o = GraphicsOverlay(graphics: .sixel, cellPixels: Size(width: 9, height: 18))
+        o.show(place(2), screen: screen)
+        _ = o.takeOutput(cursor: .zero)
+        o.show(place(2), screen: screen)
+        o.willRepaintAll()
+        #expect(o.takeOutput(cursor: .zero).contains("<sixel"))
+        o.show(place(20), screen: screen)
+        #expect(o.takeOutput(cursor: .zero) == "", "a picture on the last row could scroll the screen")
+    }
+}
