@@ -15,6 +15,7 @@ Environment: BENCH_EXECUTES, BENCH_STARTS, BENCH_PRINT_RUNS override the counts.
 """
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -74,15 +75,21 @@ def run_both(ctx, env, kernel, executes, starts, print_runs):
     return base, base_rss, ours
 
 
-def echo_kernel_path(ctx, tmp):
-    """A JUPYTER_PATH holding the echo kernel's spec (argv resolved to this venv's Python)."""
+def install_echo_kernel(ctx, env, tmp):
+    """Writes the echo kernel's spec (argv resolved to this venv's Python) into `tmp`, which becomes
+    Callisto's JUPYTER_PATH, and into the shared harness's profile data dir (the baseline sets its
+    own JUPYTER_PATH); returns the latter spec folder, to remove afterwards."""
     here = Path(__file__).resolve().parent / "echo_kernel"
     spec = json.loads((here / "kernel.json").read_text())
     spec["argv"] = [a.replace("{python}", str(ctx.venv_python)).replace("{here}", str(here)) for a in spec["argv"]]
-    kdir = Path(tmp) / "kernels" / "callisto-echo"
-    kdir.mkdir(parents=True)
-    (kdir / "kernel.json").write_text(json.dumps(spec))
-    return str(tmp)
+    profile = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); import benchlib; "
+                              "print(benchlib.profile_home())", str(ctx.shared_bench)],
+                             env=env, capture_output=True, text=True, check=True).stdout.strip()
+    shared = Path(profile) / ".local" / "share" / "jupyter" / "kernels" / "callisto-echo"
+    for kdir in (Path(tmp) / "kernels" / "callisto-echo", shared):
+        kdir.mkdir(parents=True, exist_ok=True)
+        (kdir / "kernel.json").write_text(json.dumps(spec))
+    return shared
 
 
 def main(ctx):
@@ -94,8 +101,12 @@ def main(ctx):
     base, base_rss, ours = run_both(ctx, env, "python3", executes, starts, print_runs)
     with tempfile.TemporaryDirectory() as tmp:
         echo_env = dict(env)
-        echo_env["JUPYTER_PATH"] = echo_kernel_path(ctx, tmp)
-        echo_base, _, echo_ours = run_both(ctx, echo_env, "callisto-echo", executes, "1", "1")
+        echo_env["JUPYTER_PATH"] = tmp
+        shared_spec = install_echo_kernel(ctx, env, tmp)
+        try:
+            echo_base, _, echo_ours = run_both(ctx, echo_env, "callisto-echo", executes, "1", "1")
+        finally:
+            shutil.rmtree(shared_spec, ignore_errors=True)
 
     ours_metrics = {k: summarize(v) for k, v in ours["samples"].items()}
     rows = [("startup_ms", "median", "start → ready"),

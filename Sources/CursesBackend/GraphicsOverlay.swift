@@ -5,7 +5,8 @@ import TermCore
 /// The cells under a picture hold it in symbols, so ncurses' idea of the screen stays right and a
 /// picture that cannot be shown falls back by itself. After each update the overlay writes the
 /// pictures that are new, moved, or whose cells ncurses rewrote (a sixel is erased by the text drawn
-/// over it; kitty pictures float above the text and are deleted by id). Before the update it names
+/// over it; kitty pictures float above the text, their data is sent once while they are on screen,
+/// placed again with the rows in view as they scroll, and deleted by id). Before the update it names
 /// the rows where a sixel picture went away, for ncurses to repaint (ncurses does not know the
 /// pixels are there and would leave them).
 struct GraphicsOverlay {
@@ -17,6 +18,8 @@ struct GraphicsOverlay {
     /// Rows ncurses wrote in this frame, with the columns.
     private var damage: [(row: Int, columns: Range<Int>)] = []
     private var repaintAll = false
+    /// Kitty pictures whose data the terminal holds.
+    private var transmitted: Set<UInt32> = []
 
     init(graphics: GraphicsProtocol, cellPixels: Size) {
         self.graphics = graphics
@@ -52,9 +55,14 @@ struct GraphicsOverlay {
             repaintAll = false
         }
         var out = ""
+        // A cleared screen may have taken the pictures' data with it: send it again.
+        if repaintAll { transmitted.removeAll() }
         if graphics == .kitty {
             let kept = Set(wanted.map(\.source.imageID))
-            for gone in Set(onScreen.map(\.source.imageID)).subtracting(kept).sorted() { out += Self.kittyDelete(gone) }
+            for gone in Set(onScreen.map(\.source.imageID)).subtracting(kept).sorted() {
+                out += Self.kittyDelete(gone)
+                transmitted.remove(gone)
+            }
         }
         let was = Set(onScreen)
         let repainted = Set(rowsToRepaint().flatMap { Array($0) })
@@ -62,8 +70,9 @@ struct GraphicsOverlay {
             let fresh = repaintAll || !was.contains(p)
             let hurt = graphics == .sixel && (p.rect.y..<p.rect.maxY).contains { repainted.contains($0) }
                 || graphics == .sixel && damage.contains { d in p.rect.y <= d.row && d.row < p.rect.maxY && d.columns.overlaps(p.rect.x..<p.rect.maxX) }
-            guard fresh || hurt, let bytes = p.source.sequence(graphics, cellPixels: cellPixels) else { continue }
-            out += "\u{1b}[\(p.rect.y + 1);\(p.rect.x + 1)H" + bytes
+            guard fresh || hurt, let drawing = p.source.drawing(graphics, cellPixels: cellPixels, rows: p.rows) else { continue }
+            if !drawing.transmit.isEmpty, transmitted.insert(p.source.imageID).inserted { out += drawing.transmit }
+            out += "\u{1b}[\(p.rect.y + 1);\(p.rect.x + 1)H" + drawing.place
         }
         guard !out.isEmpty else { return "" }
         return out + "\u{1b}[\(cursor.y + 1);\(cursor.x + 1)H"
@@ -71,7 +80,7 @@ struct GraphicsOverlay {
 
     /// Removes every picture (leaving the terminal).
     mutating func takeClearing() -> String {
-        defer { onScreen = []; wanted = [] }
+        defer { onScreen = []; wanted = []; transmitted = [] }
         return graphics == .kitty && !onScreen.isEmpty ? "\u{1b}_Ga=d,d=A,q=2\u{1b}\\" : ""
     }
 

@@ -131,8 +131,9 @@ public struct CellBuffer: Hashable, Sendable {
         return h.finalize()
     }
 
-    /// The pictures that can be drawn in pixels: every row drawn, one under the other at the same
-    /// column, and nothing drawn over them since.
+    /// The pictures that can be drawn in pixels: the rows drawn of each (all, or a run at the top or
+    /// bottom when it is partly scrolled out), one under the other at the same column, and nothing
+    /// drawn over them since.
     public func graphicsPlacements() -> [GraphicsPlacement] {
         guard !pictureRows.isEmpty else { return [] }
         var bySource: [GraphicsSource: [DrawnPictureRow]] = [:]
@@ -143,13 +144,18 @@ public struct CellBuffer: Hashable, Sendable {
         }
         var out: [GraphicsPlacement] = []
         for source in order {
-            let rows = bySource[source]!
-            guard rows.count == source.rows, let first = rows.first(where: { $0.picture.row == 0 }) else { continue }
-            let whole = rows.allSatisfy { r in
-                r.at == Point(x: first.at.x, y: first.at.y + r.picture.row)
+            let rows = bySource[source]!.sorted { $0.picture.row < $1.picture.row }
+            let first = rows[0]
+            let run = first.picture.row..<(first.picture.row + rows.count)
+            guard run.upperBound <= source.rows else { continue }
+            let whole = rows.enumerated().allSatisfy { i, r in
+                r.picture.row == run.lowerBound + i && r.at == Point(x: first.at.x, y: first.at.y + i)
                     && r.cellsHash == cellsHash(Rect(x: r.at.x, y: r.at.y, width: source.columns, height: 1))
             }
-            if whole { out.append(GraphicsPlacement(source: source, rect: Rect(x: first.at.x, y: first.at.y, width: source.columns, height: source.rows))) }
+            if whole {
+                out.append(GraphicsPlacement(source: source, rect: Rect(x: first.at.x, y: first.at.y, width: source.columns, height: rows.count),
+                                             rows: run))
+            }
         }
         return out
     }

@@ -22,38 +22,67 @@ public enum GraphicsChoice: String, Hashable, Sendable, CaseIterable {
     case kitty
 }
 
+/// What a terminal is sent to show rows of a picture at the cursor.
+public struct GraphicsDrawing: Hashable, Sendable {
+    /// Sent once while the picture is on screen, before the first `place` (kitty: the image data);
+    /// empty when `place` carries everything (sixel).
+    public var transmit: String
+    /// Draws the rows at the cursor (the cursor may move).
+    public var place: String
+
+    public init(transmit: String = "", place: String) {
+        self.transmit = transmit
+        self.place = place
+    }
+}
+
 /// A picture that can be drawn with a graphics protocol over a block of cells. The cells hold the
-/// same picture in symbols (for terminals without graphics, and whenever the block is not fully
-/// visible); the escape sequence is made on demand and kept for the last size asked.
+/// same picture in symbols (for terminals without graphics, and for what covers it); the drawing is
+/// made on demand for a protocol, a cell size and the rows in view, and the last few are kept.
 ///
 /// Identity matters: two lines show the same picture when they carry the same source.
 public final class GraphicsSource: Hashable, @unchecked Sendable {
+    /// What an encoder is asked for.
+    public struct Request: Hashable, Sendable {
+        public var graphics: GraphicsProtocol
+        /// The size of a cell in pixels.
+        public var cellPixels: Size
+        /// The rows of the block in view (a picture partly scrolled out shows the rest).
+        public var rows: Range<Int>
+    }
+
     /// The block's size in cells.
     public let columns: Int
     public let rows: Int
     /// A number that stays the same for the same picture (used as the kitty image id).
     public let imageID: UInt32
-    private let encode: @Sendable (GraphicsProtocol, Size) -> String?
-    private var cached: (GraphicsProtocol, Size, String?)?
+    private let encode: @Sendable (Request) -> GraphicsDrawing?
+    private var cache: [(Request, GraphicsDrawing?)] = []
     private let lock = NSLock()
 
-    /// A picture of `columns`×`rows` cells; `encode` makes the escape sequence for a protocol and a
-    /// cell size in pixels, drawing at the cursor and leaving it anywhere.
-    public init(columns: Int, rows: Int, imageID: UInt32, encode: @escaping @Sendable (GraphicsProtocol, Size) -> String?) {
+    /// A picture of `columns`×`rows` cells; `encode` makes the drawing for a request.
+    public init(columns: Int, rows: Int, imageID: UInt32, encode: @escaping @Sendable (Request) -> GraphicsDrawing?) {
         self.columns = columns
         self.rows = rows
         self.imageID = imageID
         self.encode = encode
     }
 
-    /// The escape sequence drawing the picture over its block, or nil if it cannot be made.
-    public func sequence(_ graphics: GraphicsProtocol, cellPixels: Size) -> String? {
+    /// The drawing of `rows` (all by default) for `graphics` and cells of `cellPixels`, or nil if it
+    /// cannot be made.
+    public func drawing(_ graphics: GraphicsProtocol, cellPixels: Size, rows: Range<Int>? = nil) -> GraphicsDrawing? {
+        let request = Request(graphics: graphics, cellPixels: cellPixels, rows: rows ?? 0..<self.rows)
         lock.lock()
         defer { lock.unlock() }
-        if let c = cached, c.0 == graphics, c.1 == cellPixels { return c.2 }
-        let s = encode(graphics, cellPixels)
-        cached = (graphics, cellPixels, s)
-        return s
+        if let hit = cache.firstIndex(where: { $0.0 == request }) {
+            let entry = cache.remove(at: hit)
+            cache.append(entry)
+            return entry.1
+        }
+        let made = encode(request)
+        cache.append((request, made))
+        if cache.count > 3 { cache.removeFirst() }
+        return made
     }
 
     public static func == (a: GraphicsSource, b: GraphicsSource) -> Bool { a === b }
@@ -72,13 +101,16 @@ public struct PictureRow: Hashable, Sendable {
     }
 }
 
-/// A picture placed over a rectangle of the screen.
+/// A picture placed over a rectangle of the screen: the rows of its block in view, from the top.
 public struct GraphicsPlacement: Hashable, Sendable {
     public var source: GraphicsSource
     public var rect: Rect
+    /// Which rows of the picture's block the rectangle shows (`rect.height` of them).
+    public var rows: Range<Int>
 
-    public init(source: GraphicsSource, rect: Rect) {
+    public init(source: GraphicsSource, rect: Rect, rows: Range<Int>? = nil) {
         self.source = source
         self.rect = rect
+        self.rows = rows ?? 0..<rect.height
     }
 }

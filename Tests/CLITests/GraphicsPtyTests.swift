@@ -12,8 +12,10 @@ import TestSupport
         let dir: URL
         let notebook: String
         let environment: [String: String]
+        /// A three-line code cell, as notebook JSON after a comma.
+        static let smallCell = #", {"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [], "source": ["a = 1\n", "b = 2\n", "c = 3"]}"#
 
-        init(png: Data, images: String) throws {
+        init(png: Data, images: String, cellsAfter: Int = 0) throws {
             dir = try ProjectPaths.makeTemporaryDirectory("callisto-graphics")
             let config = dir.appendingPathComponent("config/callisto")
             try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
@@ -22,7 +24,7 @@ import TestSupport
             {"cells": [{"cell_type": "code", "execution_count": 1, "id": "plot", "metadata": {},
               "outputs": [{"data": {"image/png": "\(png.base64EncodedString())", "text/plain": ["<Figure>"]},
                            "metadata": {}, "output_type": "display_data"}],
-              "source": ["plot()"]}],
+              "source": ["plot()"]}\(String(repeating: Self.smallCell, count: cellsAfter))],
              "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
             """
             notebook = dir.appendingPathComponent("plot.ipynb").path
@@ -33,6 +35,7 @@ import TestSupport
                            "XDG_RUNTIME_DIR": dir.appendingPathComponent("run").path]
         }
     }
+
 
     /// Runs callisto on a pty, answering queries with `answer` (given everything written so far and
     /// what is new), until `done` holds for the output or `timeout` passes; returns the output.
@@ -61,7 +64,8 @@ import TestSupport
     }
 
     static let sixelStart = "\u{1b}P"
-    static let kittyStart = "\u{1b}_Ga=T"
+    static let kittyStart = "\u{1b}_Ga=t"
+    static let kittyPlace = "\u{1b}_Ga=p"
 
     /// The row (1-based) of the last cursor move before `marker`.
     static func rowBefore(_ marker: String, in text: String) -> Int? {
@@ -94,13 +98,12 @@ import TestSupport
         defer { try? FileManager.default.removeItem(at: setup.dir) }
         let out = try play(setup, answer: { new in
             new.contains("\u{1b}[c") ? "\u{1b}_Gi=31;OK\u{1b}\\\u{1b}[?62;4;22c" : nil
-        }, until: { text in text.range(of: Self.kittyStart).map { text[$0.lowerBound...].contains("m=0;") } ?? false })
+        }, until: { $0.contains(Self.kittyPlace) })
         let start = try #require(out.range(of: Self.kittyStart))
         #expect(!out.contains(Self.sixelStart + "0;1;0q"), "kitty wins over sixel")
-        // The PNG itself goes over, in chunks, with the cell block and no cursor movement.
+        // The PNG itself goes over, in chunks, then is placed over the cell block without moving the cursor.
         let seq = String(out[start.lowerBound...])
-        let header = seq.prefix { $0 != ";" }
-        #expect(header.contains("f=100") && header.contains("C=1") && header.contains("c=") && header.contains("r="), "\(header)")
+        #expect(seq.prefix { $0 != ";" }.contains("f=100"))
         var payload = ""
         for chunk in seq.components(separatedBy: "\u{1b}_G").dropFirst() {
             guard let semi = chunk.firstIndex(of: ";"), let end = chunk.range(of: "\u{1b}\\") else { break }
@@ -108,6 +111,32 @@ import TestSupport
             if chunk[..<semi].contains("m=0") { break }
         }
         #expect(Data(base64Encoded: payload) == png)
+        let place = try #require(out.range(of: Self.kittyPlace).map { out[$0.lowerBound...].prefix { $0 != "\\" } })
+        #expect(place.contains("C=1") && place.contains("c=") && place.contains("r="), "\(place)")
+        #expect((Self.rowBefore(Self.kittyPlace, in: out) ?? 0) > 2)
+    }
+
+    @Test func aKittyPictureScrolledPartlyOutShowsItsRestThenGoes() throws {
+        let setup = try Setup(png: try ImageFixtures.png(width: 64, height: 32), images: "kitty", cellsAfter: 30)
+        defer { try? FileManager.default.removeItem(at: setup.dir) }
+        var presses = 0
+        var last = Date()
+        // Move down a cell at a time, each after the frame before it was drawn, until the picture
+        // has scrolled away.
+        let out = try play(setup, timeout: 30, answer: { new in
+            guard presses < 60, new.contains("\u{1b}["), Date().timeIntervalSince(last) > 0.2 else { return nil }
+            presses += 1
+            last = Date()
+            return "j"
+        }, until: { $0.contains("\u{1b}_Ga=d,d=I") })
+        // The source rectangle's top (y=) of each placement, in order.
+        let tops = out.components(separatedBy: Self.kittyPlace).dropFirst().compactMap { piece in
+            piece.prefix { $0 != "\u{1b}" }.split(separator: ",").first { $0.hasPrefix("y=") }.flatMap { Int($0.dropFirst(2)) }
+        }
+        #expect(tops.first == 0, "placed whole first: \(tops)")
+        #expect(tops.contains { $0 > 0 }, "placed again with its top rows cut off: \(tops)")
+        #expect(out.contains("\u{1b}_Ga=d,d=I"), "deleted once out of view")
+        #expect(out.components(separatedBy: Self.kittyStart).count == 2, "the data went once")
     }
 
     static func hasBlocks(_ text: String) -> Bool { ["▀", "▄", "█", "▌", "▐"].contains { text.contains($0) } }

@@ -5,7 +5,10 @@ import TermCore
 /// When pictures are written, and which rows ncurses must repaint under sixels that went away.
 @Suite struct GraphicsOverlayTests {
     let screen = Size(width: 80, height: 24)
-    let source = GraphicsSource(columns: 10, rows: 4, imageID: 42) { graphics, cell in "<\(graphics.rawValue) \(cell.width)x\(cell.height)>" }
+    let source = GraphicsSource(columns: 10, rows: 4, imageID: 42) { r in
+        GraphicsDrawing(transmit: r.graphics == .kitty ? "<data>" : "",
+                        place: "<\(r.graphics.rawValue) \(r.cellPixels.width)x\(r.cellPixels.height) \(r.rows)>")
+    }
 
     func place(_ y: Int) -> [GraphicsPlacement] { [GraphicsPlacement(source: source, rect: Rect(x: 5, y: y, width: 10, height: 4))] }
 
@@ -13,7 +16,7 @@ import TermCore
         var o = GraphicsOverlay(graphics: .sixel, cellPixels: Size(width: 9, height: 18))
         o.show(place(2), screen: screen)
         #expect(o.rowsToRepaint().isEmpty)
-        #expect(o.takeOutput(cursor: Point(x: 0, y: 0)) == "\u{1b}[3;6H<sixel 9x18>\u{1b}[1;1H")
+        #expect(o.takeOutput(cursor: Point(x: 0, y: 0)) == "\u{1b}[3;6H<sixel 9x18 0..<4>\u{1b}[1;1H")
         o.show(place(2), screen: screen)
         #expect(o.takeOutput(cursor: .zero) == "", "unchanged: nothing to write")
         // Scrolled: the old rows are repainted by ncurses, the picture drawn at its new place.
@@ -30,18 +33,21 @@ import TermCore
         #expect(o.takeOutput(cursor: .zero) == "")
     }
 
-    @Test func kittyPicturesAreDeletedByIDAndNotHurtByText() {
+    @Test func kittyDataGoesOnceAndPicturesAreDeletedByIDAndNotHurtByText() {
         var o = GraphicsOverlay(graphics: .kitty, cellPixels: Size(width: 9, height: 18))
         o.show(place(2), screen: screen)
-        #expect(o.takeOutput(cursor: .zero).contains("<kitty"))
+        #expect(o.takeOutput(cursor: .zero).hasPrefix("<data>\u{1b}[3;6H<kitty 9x18 0..<4>"))
         o.show(place(2), screen: screen)
         o.damaged(row: 3, columns: 0..<80)
         #expect(o.takeOutput(cursor: .zero) == "")
+        // Scrolled partly out of view: placed again with the rows in view, the data not sent again.
+        o.show([GraphicsPlacement(source: source, rect: Rect(x: 5, y: 0, width: 10, height: 3), rows: 1..<4)], screen: screen)
+        #expect(o.takeOutput(cursor: .zero) == "\u{1b}[1;6H<kitty 9x18 1..<4>\u{1b}[1;1H")
         o.show([], screen: screen)
         #expect(o.rowsToRepaint().isEmpty)
         #expect(o.takeOutput(cursor: .zero).contains("\u{1b}_Ga=d,d=I,i=42"))
         o.show(place(2), screen: screen)
-        _ = o.takeOutput(cursor: .zero)
+        #expect(o.takeOutput(cursor: .zero).hasPrefix("<data>"), "deleted with its data: sent again")
         #expect(o.takeClearing() == "\u{1b}_Ga=d,d=A,q=2\u{1b}\\")
     }
 
