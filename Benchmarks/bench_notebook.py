@@ -60,7 +60,18 @@ def workspace_runs(ctx):
 
 
 def outside(ctx, env, path):
-    callisto = f"callisto={ctx.callisto} {{nb}}"
+    # State and config folders of its own: the typing phase leaves the notebook modified, and the
+    # recovery copy written when the harness ends the editor must not greet the next run with a
+    # dialog; autosave is off so the benchmark notebook keeps its content.
+    with tempfile.TemporaryDirectory(prefix="callisto-nb-state-") as d:
+        config = pathlib.Path(d) / "config" / "callisto"
+        config.mkdir(parents=True)
+        (config / "config.toml").write_text("[notebook]\nautosave-interval = 0\n")
+        prefix = f"env XDG_STATE_HOME={d}/state XDG_CONFIG_HOME={d}/config"
+        return measure_outside(ctx, env, path, f"callisto={prefix} {ctx.callisto} {{nb}}")
+
+
+def measure_outside(ctx, env, path, callisto):
     with_euporie = os.environ.get("BENCH_NOTEBOOK_EUPORIE", "1") != "0" and (pathlib.Path(env["BENCH_HOME"]) / "venv/bin/euporie-notebook").exists()
     cmds = ["--cmd", callisto] + (["--cmd", "euporie"] if with_euporie else []) + ["--cmd", "floor"]
     results = pathlib.Path(env["BENCH_RESULTS"])

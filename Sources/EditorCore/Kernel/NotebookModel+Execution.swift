@@ -16,6 +16,7 @@ extension NotebookModel {
         cells[i].cell.outputs = outputs
         if let executionCount { cells[i].cell.executionCount = executionCount }
         cells[i].revision = nextRevision()
+        cells[i].runStamp = cells[i].revision
         changeCount += 1
         return true
     }
@@ -27,6 +28,7 @@ extension NotebookModel {
         guard cells[i].cell.executionCount != count else { return true }
         cells[i].cell.executionCount = count
         cells[i].revision = nextRevision()
+        cells[i].runStamp = cells[i].revision
         changeCount += 1
         return true
     }

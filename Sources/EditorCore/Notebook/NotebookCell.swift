@@ -20,6 +20,9 @@ public struct NotebookCell: Sendable {
     public var outputsCollapsed = false
     /// Whether the editor's text differs from `cell.source`.
     public var sourceIsStale = false
+    /// Changes whenever running the cell writes its outputs or count (not a cell action): undo and
+    /// redo keep such results rather than bring back older ones.
+    public var runStamp = 0
 
     public init(cell: Cell, uid: Int, revision: Int) {
         self.cell = cell

@@ -82,7 +82,7 @@ public final class NotebookDocument {
     /// Reads the file again, dropping unsaved changes.
     public func reload() throws(NotebookFileError) {
         let fresh = isPercentScript ? try Self.percentScriptFile(path: file.path).0 : try NotebookFile.open(path: file.path)
-        model = NotebookModel(fresh.notebook, textOptions: model.textOptions)
+        model = model.reloaded(fresh.notebook)
         file = fresh
         file.notebook.cells = []
         savedChangeCount = model.changeCount

@@ -24,14 +24,25 @@ public struct NotebookModel: Sendable {
 
     /// A model of `notebook`; an empty notebook gets one empty code cell (as JupyterLab shows it).
     public init(_ notebook: Notebook, textOptions: TextEditingOptions = TextEditingOptions()) {
+        self.init(notebook, textOptions: textOptions, uidsAfter: 0)
+    }
+
+    private init(_ notebook: Notebook, textOptions: TextEditingOptions, uidsAfter first: Int) {
         format = notebook
         self.textOptions = textOptions
+        stamp = first
         cells = []
         selection = CellSelection(0)
         cells.reserveCapacity(notebook.cells.count)
         for c in notebook.cells { cells.append(make(c)) }
         format.cells = []
         if cells.isEmpty { cells.append(make(format.makeCell(.code))) }
+    }
+
+    /// The model of `notebook` read again (a reload): its cells get uids this model never used, so
+    /// work still addressed to the old cells (outputs of a cell that was running) finds nothing.
+    public func reloaded(_ notebook: Notebook) -> NotebookModel {
+        NotebookModel(notebook, textOptions: textOptions, uidsAfter: stamp)
     }
 
     /// The notebook with the current cells.
@@ -122,7 +133,7 @@ public struct NotebookModel: Sendable {
     @discardableResult
     public mutating func undo() -> Bool {
         guard var step = history.popUndo() else { return false }
-        step.inserted = exchange(step.index..<(step.index + step.inserted.count), with: step.removed)
+        step.inserted = exchange(step.index..<(step.index + step.inserted.count), with: step.removed, recorded: step.inserted)
         history.pushRedo(step)
         selection = clamped(step.selectionBefore)
         return true
@@ -132,17 +143,28 @@ public struct NotebookModel: Sendable {
     @discardableResult
     public mutating func redo() -> Bool {
         guard var step = history.popRedo() else { return false }
-        step.removed = exchange(step.index..<(step.index + step.removed.count), with: step.inserted)
+        step.removed = exchange(step.index..<(step.index + step.removed.count), with: step.inserted, recorded: step.removed)
         history.pushUndo(step)
         selection = clamped(step.selectionAfter)
         return true
     }
 
     /// Puts `replacement` where `range` was (back in command mode) and returns the cells it replaced,
-    /// their sources synced, for the opposite step.
-    private mutating func exchange(_ range: Range<Int>, with replacement: [NotebookCell]) -> [NotebookCell] {
+    /// their sources synced, for the opposite step. `recorded` is how the step saw the cells of
+    /// `range`: a cell that ran since then keeps its new outputs and count in the replacement (as in
+    /// JupyterLab, outputs are not undone by undoing a cell action).
+    private mutating func exchange(_ range: Range<Int>, with replacement: [NotebookCell], recorded: [NotebookCell]) -> [NotebookCell] {
         for i in range { cells[i].syncSource() }
         let current = Array(cells[range])
+        var replacement = replacement
+        for (k, r) in replacement.enumerated() {
+            guard let now = current.first(where: { $0.uid == r.uid }), let then = recorded.first(where: { $0.uid == r.uid }),
+                  now.runStamp != then.runStamp, r.cellType == .code, now.cellType == .code else { continue }
+            replacement[k].cell.outputs = now.cell.outputs
+            replacement[k].cell.executionCount = now.cell.executionCount
+            replacement[k].runStamp = now.runStamp
+            replacement[k].revision = nextRevision()
+        }
         cells.replaceSubrange(range, with: replacement)
         mode = .command
         changeCount += 1
