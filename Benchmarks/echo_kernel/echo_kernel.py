@@ -30,7 +30,9 @@ def main(path):
         return s
 
     shell, control, stdin = bind(zmq.ROUTER, "shell_port"), bind(zmq.ROUTER, "control_port"), bind(zmq.ROUTER, "stdin_port")
-    iopub, hb = bind(zmq.PUB, "iopub_port"), bind(zmq.REP, "hb_port")
+    # XPUB: requests are held until a client has subscribed to IOPub, so no status is published
+    # into the void (the slow-joiner problem a real kernel hides behind its own start-up time).
+    iopub, hb = bind(zmq.XPUB, "iopub_port"), bind(zmq.REP, "hb_port")
     session = uuid.uuid4().hex
     count = 0
 
@@ -53,13 +55,20 @@ def main(path):
             "language_info": {"name": "python", "version": "3", "file_extension": ".py", "mimetype": "text/x-python"},
             "banner": "echo", "help_links": []}
     poller = zmq.Poller()
-    for s in (shell, control, hb):
+    for s in (iopub, hb):
         poller.register(s, zmq.POLLIN)
-    status("starting", {})
+    subscribed = False
     while True:
         for sock, _ in poller.poll():
             if sock is hb:
                 hb.send(hb.recv())
+                continue
+            if sock is iopub:
+                if iopub.recv()[:1] == b"\x01" and not subscribed:
+                    subscribed = True
+                    for s in (shell, control):
+                        poller.register(s, zmq.POLLIN)
+                    status("starting", {})
                 continue
             frames = sock.recv_multipart()
             i = frames.index(DELIM)

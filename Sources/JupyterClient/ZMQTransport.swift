@@ -12,6 +12,10 @@ public final class ZMQTransport: KernelTransport {
     private var stdinMonitor: UnsafeMutableRawPointer?   // PAIR receiving the stdin socket's handshake events
     private var stdinHandshakes = 0
 
+    /// Milliseconds between the first connection attempts, and the most they back off to.
+    static let reconnectInterval: Int32 = 10
+    static let reconnectIntervalMax: Int32 = 100
+
     /// Connects all five channels to the kernel described by `connection`; `routingID` is the session id.
     public init(connection: ConnectionInfo, routingID: String) throws {
         self.connection = connection
@@ -41,6 +45,11 @@ public final class ZMQTransport: KernelTransport {
         guard let s = zmq_socket(context, type) else { throw lastError("zmq_socket") }
         var linger: Int32 = 0
         zmq_setsockopt(s, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
+        // A kernel binds its ports a few hundred ms after it is spawned: retry refused connections
+        // every 10 ms at first (libzmq's default is 100 ms), backing off to 100 ms.
+        var retry: Int32 = Self.reconnectInterval, retryMax: Int32 = Self.reconnectIntervalMax
+        zmq_setsockopt(s, ZMQ_RECONNECT_IVL, &retry, MemoryLayout<Int32>.size)
+        zmq_setsockopt(s, ZMQ_RECONNECT_IVL_MAX, &retryMax, MemoryLayout<Int32>.size)
         if channel == .shell || channel == .control || channel == .stdin {
             let id = Array(routingID.utf8)
             zmq_setsockopt(s, ZMQ_ROUTING_ID, id, id.count)
