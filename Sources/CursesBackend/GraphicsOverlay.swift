@@ -58,9 +58,14 @@ struct GraphicsOverlay {
         // A cleared screen may have taken the pictures' data with it: send it again.
         if repaintAll { transmitted.removeAll() }
         if graphics == .kitty {
-            let kept = Set(wanted.map(\.source.imageID))
-            for gone in Set(onScreen.map(\.source.imageID)).subtracting(kept).sorted() {
-                out += Self.kittyDelete(gone)
+            // A picture gone: its placement goes, and the image's data with its last placement.
+            let keptImages = Set(wanted.map(\.source.imageID))
+            let keptSources = Set(wanted.map(\.source))
+            for p in onScreen where !keptSources.contains(p.source) && keptImages.contains(p.source.imageID) {
+                out += KittyDelete.placement(p.source.placementID, of: p.source.imageID)
+            }
+            for gone in Set(onScreen.map(\.source.imageID)).subtracting(keptImages).sorted() {
+                out += KittyDelete.image(gone)
                 transmitted.remove(gone)
             }
         }
@@ -81,8 +86,6 @@ struct GraphicsOverlay {
     /// Removes every picture (leaving the terminal).
     mutating func takeClearing() -> String {
         defer { onScreen = []; wanted = []; transmitted = [] }
-        return graphics == .kitty && !onScreen.isEmpty ? "\u{1b}_Ga=d,d=A,q=2\u{1b}\\" : ""
+        return graphics == .kitty && !onScreen.isEmpty ? KittyDelete.all : ""
     }
-
-    static func kittyDelete(_ id: UInt32) -> String { "\u{1b}_Ga=d,d=I,i=\(id),q=2\u{1b}\\" }
 }

@@ -13,7 +13,7 @@ public enum ImageGraphics {
     static func source(data: Data, mimeType: String, columns: Int, rows: Int) -> GraphicsSource {
         GraphicsSource(columns: columns, rows: rows, imageID: imageID(data)) { request in
             encode(data: data, mimeType: mimeType, graphics: request.graphics, columns: columns, rows: rows,
-                   cellPixels: request.cellPixels, visible: request.rows)
+                   cellPixels: request.cellPixels, visible: request.rows, placementID: request.placementID)
         }
     }
 
@@ -54,7 +54,7 @@ public enum ImageGraphics {
     /// The drawing for `graphics` of the `visible` rows of the block (all by default), or nil when
     /// the picture cannot be decoded. The picture fills the top of the block with its aspect kept.
     public static func encode(data: Data, mimeType: String, graphics: GraphicsProtocol, columns: Int, rows: Int,
-                              cellPixels: Size, visible: Range<Int>? = nil) -> GraphicsDrawing? {
+                              cellPixels: Size, visible: Range<Int>? = nil, placementID: UInt32 = 1) -> GraphicsDrawing? {
         guard graphics != .none, let image = decoded.pixels(data, mimeType: mimeType) else { return nil }
         let (w, h) = fit(image, columns: columns, rows: rows, cellPixels: cellPixels)
         let shown = (visible ?? 0..<rows).clamped(to: 0..<h)
@@ -70,8 +70,8 @@ public enum ImageGraphics {
             let payload = mimeType == "image/png" ? (format: "f=100", bytes: data)
                 : (format: "f=32,s=\(image.width),v=\(image.height)", bytes: Data(image.rgba))
             let transmit = kittyTransmit(id: id, format: payload.format, payload: payload.bytes)
-            guard !shown.isEmpty else { return GraphicsDrawing(transmit: transmit, place: "\u{1b}_Ga=d,d=i,i=\(id),q=2\u{1b}\\") }
-            let place = "\u{1b}_Ga=p,i=\(id),p=1,x=0,y=\(y0),w=\(image.width),h=\(y1 - y0),c=\(w),r=\(shown.count),C=1,q=2\u{1b}\\"
+            guard !shown.isEmpty else { return GraphicsDrawing(transmit: transmit, place: KittyDelete.placement(placementID, of: id)) }
+            let place = "\u{1b}_Ga=p,i=\(id),p=\(placementID),x=0,y=\(y0),w=\(image.width),h=\(y1 - y0),c=\(w),r=\(shown.count),C=1,q=2\u{1b}\\"
             return GraphicsDrawing(transmit: transmit, place: place)
         }
     }

@@ -49,6 +49,9 @@ public final class GraphicsSource: Hashable, @unchecked Sendable {
         public var cellPixels: Size
         /// The rows of the block in view (a picture partly scrolled out shows the rest).
         public var rows: Range<Int>
+        /// This source's own number among the pictures on screen (the kitty placement id), so the
+        /// same image shown twice is placed twice.
+        public var placementID: UInt32
     }
 
     /// The block's size in cells.
@@ -56,6 +59,8 @@ public final class GraphicsSource: Hashable, @unchecked Sendable {
     public let rows: Int
     /// A number that stays the same for the same picture (used as the kitty image id).
     public let imageID: UInt32
+    /// A number no other source has (the kitty placement id).
+    public let placementID: UInt32
     private let encode: @Sendable (Request) -> GraphicsDrawing?
     private var cache: [(Request, GraphicsDrawing?)] = []
     private let lock = NSLock()
@@ -66,12 +71,27 @@ public final class GraphicsSource: Hashable, @unchecked Sendable {
         self.rows = rows
         self.imageID = imageID
         self.encode = encode
+        placementID = Self.counter.next()
     }
+
+    /// Hands out placement ids (1, 2, …, wrapping past 2³² − 1).
+    private final class Counter: @unchecked Sendable {
+        private var value: UInt32 = 0
+        private let lock = NSLock()
+
+        func next() -> UInt32 {
+            lock.lock()
+            defer { lock.unlock() }
+            value = value == UInt32.max ? 1 : value + 1
+            return value
+        }
+    }
+    private static let counter = Counter()
 
     /// The drawing of `rows` (all by default) for `graphics` and cells of `cellPixels`, or nil if it
     /// cannot be made.
     public func drawing(_ graphics: GraphicsProtocol, cellPixels: Size, rows: Range<Int>? = nil) -> GraphicsDrawing? {
-        let request = Request(graphics: graphics, cellPixels: cellPixels, rows: rows ?? 0..<self.rows)
+        let request = Request(graphics: graphics, cellPixels: cellPixels, rows: rows ?? 0..<self.rows, placementID: placementID)
         lock.lock()
         defer { lock.unlock() }
         if let hit = cache.firstIndex(where: { $0.0 == request }) {
@@ -113,4 +133,14 @@ public struct GraphicsPlacement: Hashable, Sendable {
         self.rect = rect
         self.rows = rows ?? 0..<rect.height
     }
+}
+
+/// Kitty graphics deletions (quiet: no reply asked).
+public enum KittyDelete {
+    /// Image `id` with its data and every placement.
+    public static func image(_ id: UInt32) -> String { "\u{1b}_Ga=d,d=I,i=\(id),q=2\u{1b}\\" }
+    /// Placement `placement` of image `id`, keeping the data.
+    public static func placement(_ placement: UInt32, of id: UInt32) -> String { "\u{1b}_Ga=d,d=i,i=\(id),p=\(placement),q=2\u{1b}\\" }
+    /// Every picture on the screen.
+    public static let all = "\u{1b}_Ga=d,d=A,q=2\u{1b}\\"
 }

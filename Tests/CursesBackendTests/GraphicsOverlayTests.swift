@@ -51,6 +51,23 @@ import TermCore
         #expect(o.takeClearing() == "\u{1b}_Ga=d,d=A,q=2\u{1b}\\")
     }
 
+    @Test func theSameImageShownTwiceIsPlacedTwiceAndRemovedOneAtATime() {
+        let twin = GraphicsSource(columns: 10, rows: 4, imageID: 42) { r in GraphicsDrawing(transmit: "<data>", place: "<p\(r.placementID)>") }
+        let first = GraphicsSource(columns: 10, rows: 4, imageID: 42) { r in GraphicsDrawing(transmit: "<data>", place: "<p\(r.placementID)>") }
+        #expect(twin.placementID != first.placementID)
+        var o = GraphicsOverlay(graphics: .kitty, cellPixels: Size(width: 9, height: 18))
+        let a = GraphicsPlacement(source: first, rect: Rect(x: 0, y: 1, width: 10, height: 4))
+        let b = GraphicsPlacement(source: twin, rect: Rect(x: 0, y: 8, width: 10, height: 4))
+        o.show([a, b], screen: screen)
+        let out = o.takeOutput(cursor: .zero)
+        #expect(out.components(separatedBy: "<data>").count == 2, "one transmission for both")
+        #expect(out.contains("<p\(first.placementID)>") && out.contains("<p\(twin.placementID)>"))
+        o.show([b], screen: screen)
+        #expect(o.takeOutput(cursor: .zero) == KittyDelete.placement(first.placementID, of: 42) + "\u{1b}[1;1H", "only that placement goes")
+        o.show([], screen: screen)
+        #expect(o.takeOutput(cursor: .zero) == KittyDelete.image(42) + "\u{1b}[1;1H")
+    }
+
     @Test func aFullRepaintWritesEverythingAgainAndTheLastRowIsAvoided() {
         var o = GraphicsOverlay(graphics: .sixel, cellPixels: Size(width: 9, height: 18))
         o.show(place(2), screen: screen)
