@@ -16,6 +16,8 @@ public enum ImageFile {
         public var width: Int { pixels.width }
         public var height: Int { pixels.height }
         let pixels: ImageText.Pixels
+        /// The file's bytes (sent as they are to a terminal with kitty graphics).
+        let data: Data
     }
 
     /// Why an image cannot be shown: the format (if recognised), its size (if known) and a reason.
@@ -47,12 +49,12 @@ public enum ImageFile {
         switch format(of: data) {
         case .png:
             switch ImageText.decodePNG(data) {
-            case let .success(p): return .success(Decoded(format: .png, pixels: p))
+            case let .success(p): return .success(Decoded(format: .png, pixels: p, data: data))
             case let .failure(m): return .failure(Failure(format: .png, reason: "cannot decode the PNG: \(m)"))
             }
         case .jpeg:
             switch ImageText.decodeJPEG(data) {
-            case let .success(p): return .success(Decoded(format: .jpeg, pixels: p))
+            case let .success(p): return .success(Decoded(format: .jpeg, pixels: p, data: data))
             case let .failure(m): return .failure(Failure(format: .jpeg, reason: "cannot decode the JPEG: \(m)"))
             }
         case .gif:
@@ -64,9 +66,11 @@ public enum ImageFile {
         }
     }
 
-    /// `image` drawn in at most `maxWidth`×`maxHeight` cells, aspect kept.
+    /// `image` drawn in at most `maxWidth`×`maxHeight` cells, aspect kept (in pixels on a terminal
+    /// with graphics, see `ImageText`).
     public static func draw(_ image: Decoded, maxWidth: Int, maxHeight: Int, colors: ImageText.ColorMode = .truecolor,
                             symbols: ImageText.Symbols = .blocks) -> [RenderedLine] {
-        ImageText.draw(image.pixels, maxWidth: max(1, maxWidth), maxHeight: max(1, maxHeight), colors: colors, symbols: symbols)
+        let lines = ImageText.draw(image.pixels, maxWidth: max(1, maxWidth), maxHeight: max(1, maxHeight), colors: colors, symbols: symbols)
+        return ImageText.withPicture(lines, data: image.data, mimeType: image.format == .png ? "image/png" : "image/jpeg")
     }
 }

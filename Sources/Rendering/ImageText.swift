@@ -69,11 +69,18 @@ public enum ImageText {
         case let .failure(message):
             return placeholder("[\(mimeType): cannot decode: \(message)]")
         case let .success(image):
-            var lines = draw(image, maxWidth: max(1, maxWidth), maxHeight: max(1, maxHeight), colors: colors, symbols: symbols)
-            let source = ImageGraphics.source(data: data, mimeType: mimeType, columns: lines.map(\.width).max() ?? 1, rows: lines.count)
-            for i in lines.indices { lines[i].picture = PictureRow(source: source, row: i) }
-            return lines
+            let lines = draw(image, maxWidth: max(1, maxWidth), maxHeight: max(1, maxHeight), colors: colors, symbols: symbols)
+            return withPicture(lines, data: data, mimeType: mimeType)
         }
+    }
+
+    /// `lines` (a drawing of the image in `data`) with each carrying its row of one picture source,
+    /// so a terminal with graphics can show the pixels instead.
+    static func withPicture(_ lines: [RenderedLine], data: Data, mimeType: String) -> [RenderedLine] {
+        let source = ImageGraphics.source(data: data, mimeType: mimeType, columns: lines.map(\.width).max() ?? 1, rows: lines.count)
+        var out = lines
+        for i in out.indices { out[i].picture = PictureRow(source: source, row: i) }
+        return out
     }
 
     static func placeholder(_ text: String) -> [RenderedLine] { [RenderedLine(text, scope: "output.placeholder")] }

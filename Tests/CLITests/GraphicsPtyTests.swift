@@ -39,9 +39,9 @@ import TestSupport
 
     /// Runs callisto on a pty, answering queries with `answer` (given everything written so far and
     /// what is new), until `done` holds for the output or `timeout` passes; returns the output.
-    func play(_ setup: Setup, timeout: TimeInterval = 15, answer: (String) -> String? = { _ in nil },
+    func play(_ setup: Setup, file: String? = nil, timeout: TimeInterval = 15, answer: (String) -> String? = { _ in nil },
               until done: (String) -> Bool) throws -> String {
-        let command = PtyCommand(executable: ProjectPaths.callisto.path, arguments: ["--no-restore", setup.notebook],
+        let command = PtyCommand(executable: ProjectPaths.callisto.path, arguments: ["--no-restore", file ?? setup.notebook],
                                  environment: setup.environment, workingDirectory: setup.dir.path)
         let pty = try PtyProcess(command, size: Size(width: 100, height: 40))
         defer { pty.close() }
@@ -137,6 +137,17 @@ import TestSupport
         #expect(tops.contains { $0 > 0 }, "placed again with its top rows cut off: \(tops)")
         #expect(out.contains("\u{1b}_Ga=d,d=I"), "deleted once out of view")
         #expect(out.components(separatedBy: Self.kittyStart).count == 2, "the data went once")
+    }
+
+    @Test func anImageFileOpensInPixelsToo() throws {
+        let png = try ImageFixtures.png(width: 64, height: 32)
+        let setup = try Setup(png: png, images: "kitty")
+        defer { try? FileManager.default.removeItem(at: setup.dir) }
+        let file = setup.dir.appendingPathComponent("picture.png")
+        try png.write(to: file)
+        let out = try play(setup, file: file.path, until: { $0.contains(Self.kittyPlace) })
+        #expect(out.contains(Self.kittyStart + ",f=100"))
+        #expect(out.contains(Self.kittyPlace))
     }
 
     static func hasBlocks(_ text: String) -> Bool { ["▀", "▄", "█", "▌", "▐"].contains { text.contains($0) } }
