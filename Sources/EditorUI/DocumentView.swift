@@ -52,6 +52,17 @@ extension DocumentView {
         })
     }
 
+    /// Reads the file again with `read`, then lets the view `reset` its own state; says how it went.
+    func reloadFromDisk(_ read: () throws -> Void, reset: () -> Void) {
+        do {
+            try read()
+            reset()
+            app?.show("reloaded \(path ?? title)")
+        } catch {
+            app?.show("could not reload: \(error)", error: true)
+        }
+    }
+
     /// Saves with `body`; on success the recovery copy goes and `message` shows, else the error.
     func trySave(_ message: String, _ body: () throws(NotebookFileError) -> Void) {
         do {

@@ -27,14 +27,10 @@ extension NotebookView {
     }
 
     func reload() {
-        do {
-            try document.reload()
+        reloadFromDisk({ try document.reload() }, reset: {
             topCell = 0
             topRow = 0
-            show("reloaded \(document.path)")
-        } catch {
-            show("could not reload: \(error)", error: true)
-        }
+        })
     }
 
     /// Commands about the document as a whole.

@@ -25,13 +25,7 @@ extension TextFileView {
     }
 
     func reload() {
-        do {
-            try document.reload()
-            revealPending = true
-            show("reloaded \(document.path)")
-        } catch {
-            show("could not reload: \(error)", error: true)
-        }
+        reloadFromDisk({ try document.reload() }, reset: { revealPending = true })
     }
 
     /// Commands about the document as a whole.
